@@ -1,0 +1,391 @@
+import { fromUnits, toUnits } from '../decimal';
+import type { Finding } from '../finding';
+import { formatDecimal } from '../text/vietnamese';
+import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compile';
+import type { Band } from '../template/types';
+import type { EntryValue, ItemEntry, UnitSheet } from './types';
+
+/** Which column a value came from. `final` is the verified value where given, else the self value. */
+export type Side = 'self' | 'final';
+
+/**
+ * Findings of the final side are reported only where a verified value is involved (the node's own,
+ * or one in its subtree); elsewhere the final result equals the self result and its findings stand
+ * once, under the self side.
+ */
+export interface ScoreFinding extends Finding {
+  /** The column the finding is about: the unit's own (tự chấm) or the bloc's (khối chấm). */
+  side: 'self' | 'verified';
+}
+
+export interface Totals {
+  earnedBase: number;
+  /** Bonus and penalty before any cap. */
+  bonusRaw: number;
+  penaltyRaw: number;
+  /** Bonus and penalty after every cap. */
+  bonus: number;
+  penalty: number;
+  /** earnedBase + bonus − penalty. */
+  total: number;
+}
+
+export interface NodeScore extends Totals {
+  code: string;
+  maxBase: number;
+  /** For a choice: the code of the chosen alternative. */
+  chosen?: string;
+}
+
+export interface UnitScore {
+  unitCode: string;
+  self: Totals;
+  final: Totals;
+  knockedOut: boolean;
+  /** Codes of the knock-out conditions that hold (on the final side). */
+  knockouts: string[];
+  findings: ScoreFinding[];
+  node(code: string, side?: Side): NodeScore;
+}
+
+// Per-node slots in one Float64Array per side (fixed-point units).
+const EARNED = 0;
+const BONUS_RAW = 1;
+const PENALTY_RAW = 2;
+const BONUS = 3;
+const PENALTY = 4;
+const SLOTS = 5;
+
+const SIDE_LABEL = { self: 'Tự chấm', verified: 'Khối chấm' } as const;
+
+const pts = (units: number): string => formatDecimal(fromUnits(units));
+
+function isMarked(value: EntryValue | undefined): boolean {
+  if (value === undefined || value === false || value === 0 || value === '') return false;
+  return true;
+}
+
+function bandValue(value: EntryValue | undefined): number | string | undefined {
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
+}
+
+function inBand(value: number | string, band: Band): boolean {
+  // Dates arrive as ISO strings (YYYY-MM-DD), which order correctly as text.
+  if (band.from !== undefined && (typeof band.from !== typeof value || value < band.from)) return false;
+  if (band.to !== undefined && (typeof band.to !== typeof value || value >= band.to)) return false;
+  return true;
+}
+
+/**
+ * Scores one side of one unit. `pick` returns the value used for a node on this side and whether it
+ * is a verified value; findings are reported once: on the final side only where verified values
+ * are involved, since the self side already reported the rest.
+ */
+class SidePass {
+  readonly slots: Float64Array;
+  readonly chosen: Int32Array;
+  knockouts: string[] = [];
+  private readonly touched: Uint8Array;
+
+  constructor(
+    private readonly t: CompiledTemplate,
+    private readonly entries: readonly (ItemEntry | undefined)[],
+    private readonly side: Side,
+    private readonly findings: ScoreFinding[],
+  ) {
+    this.slots = new Float64Array(t.size * SLOTS);
+    this.chosen = new Int32Array(t.size).fill(-1);
+    this.touched = new Uint8Array(t.size);
+  }
+
+  private value(i: number): EntryValue | undefined {
+    const e = this.entries[i];
+    if (!e) return undefined;
+    return this.side === 'final' && e.verified !== undefined ? e.verified : e.self;
+  }
+
+  /** Whether a finding about node i belongs to this pass. */
+  private reports(i: number): boolean {
+    return this.side === 'self' || this.touched[i] === 1;
+  }
+
+  private report(i: number, kind: string, message: string, severity: Finding['severity'] = 'warning') {
+    if (!this.reports(i)) return;
+    const side = this.side === 'self' ? 'self' : 'verified';
+    const code = this.t.criteria[i]!.code;
+    this.findings.push({ kind, severity, code, side, message: `${SIDE_LABEL[side]} – mục ${code}: ${message}` });
+  }
+
+  run(): Totals {
+    const t = this.t;
+    const s = this.slots;
+    if (this.side === 'final') {
+      for (const i of t.postOrder) {
+        let touched = this.entries[i]?.verified !== undefined ? 1 : 0;
+        for (const k of t.children[i]!) touched |= this.touched[k]!;
+        this.touched[i] = touched;
+      }
+    }
+    for (const i of t.postOrder) {
+      const node = t.criteria[i]!;
+      const o = i * SLOTS;
+      const kids = t.children[i]!;
+      if (node.kind === 'choice') this.choose(i);
+      else {
+        for (const k of kids) {
+          const ko = k * SLOTS;
+          s[o + EARNED]! += s[ko + EARNED]!;
+          s[o + BONUS_RAW]! += s[ko + BONUS]!;
+          s[o + PENALTY_RAW]! += s[ko + PENALTY]!;
+        }
+        this.own(i, o);
+      }
+      this.cap(i, o, t.caps[i]!);
+    }
+    return this.rootTotals();
+  }
+
+  /** The node's own entry: earned base, cases or points, knock-out. */
+  private own(i: number, o: number) {
+    const node = this.t.criteria[i]!;
+    const v = this.value(i);
+    if (v === undefined || node.kind === 'group' || node.kind === 'measure') return;
+    // A leaf alternative's entry only marks the choice; `choose` gives it its value.
+    const p = this.t.parent[i]!;
+    if (p >= 0 && this.t.criteria[p]!.kind === 'choice' && this.t.children[i]!.length === 0) return;
+    const s = this.slots;
+    if (node.kind === 'knockout') {
+      if (isMarked(v)) this.knockouts.push(node.code);
+      return;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.report(i, 'not-a-number', `giá trị "${String(v)}" không phải là số; tính 0 điểm.`, 'error');
+      return;
+    }
+    if (v < 0) {
+      const what = this.t.rate[i]! > 0 ? 'số trường hợp' : 'điểm';
+      this.report(i, 'negative', `${what} âm (${pts(toUnits(v))}); tính 0.`, 'error');
+      return;
+    }
+    const evidence = this.entries[i]?.evidence?.trim();
+    if (node.kind === 'base') {
+      const max = this.t.maxBase[i]!;
+      let earned = toUnits(v);
+      if (earned > max) {
+        this.report(i, 'above-base', `${pts(earned)} điểm vượt điểm chuẩn ${pts(max)}; tính ${pts(max)}.`, 'error');
+        earned = max;
+      }
+      s[o + EARNED]! += earned;
+      if (earned > 0 && node.evidenceRequired && !evidence)
+        this.report(i, 'missing-evidence', 'chấm điểm nhưng chưa ghi tài liệu kiểm chứng.');
+      return;
+    }
+    const rate = this.t.rate[i]!;
+    if (rate > 0 && !Number.isInteger(v))
+      this.report(i, 'fractional-count', `số trường hợp phải là số nguyên (đang ghi ${pts(toUnits(v))}).`);
+    const points = rate > 0 ? Math.round(rate * v) : toUnits(v);
+    if (node.kind === 'bonus') {
+      s[o + BONUS_RAW]! += points;
+      if (points > 0 && node.evidenceRequired && !evidence)
+        this.report(i, 'missing-evidence', 'có điểm thưởng nhưng chưa ghi tài liệu kiểm chứng.');
+    } else if (node.kind === 'penalty') s[o + PENALTY_RAW]! += points;
+  }
+
+  /** Picks one alternative of a choice and takes its points; the others count for nothing. */
+  private choose(i: number) {
+    const t = this.t;
+    const node = t.criteria[i]!;
+    const kids = t.children[i]!;
+    let pick = -1;
+    if (kids.some((k) => t.criteria[k]!.band)) {
+      const source = t.input[i]! >= 0 ? t.input[i]! : i;
+      const v = bandValue(this.value(source));
+      if (v !== undefined) {
+        const hits = kids.filter((k) => inBand(v, t.criteria[k]!.band ?? {}));
+        if (hits.length === 0) this.report(i, 'no-band', `giá trị ${String(v)} không thuộc khoảng nào của các phương án.`);
+        else if (hits.length > 1) this.report(i, 'overlapping-bands', `giá trị ${String(v)} thuộc nhiều khoảng (${hits.map((h) => t.criteria[h]!.code).join(', ')}); lấy ${t.criteria[hits[0]!]!.code}.`);
+        pick = hits[0] ?? -1;
+      }
+    } else {
+      const v = this.value(i);
+      if (typeof v === 'string' && v !== '') {
+        pick = kids.find((k) => t.criteria[k]!.code === v) ?? -1;
+        if (pick === -1) this.report(i, 'unknown-alternative', `phương án "${v}" không có trong mục chọn.`, 'error');
+      } else {
+        const marked = kids.filter((k) => isMarked(this.value(k)));
+        if (marked.length > 1) {
+          // Conservative: take the alternative worth least, and say so; never pick by row order silently.
+          const worth = (k: number) => this.alternativeTotal(k);
+          pick = marked.reduce((a, b) => (worth(b) < worth(a) ? b : a));
+          this.report(i, 'several-alternatives', `chọn nhiều phương án (${marked.map((k) => t.criteria[k]!.code).join(', ')}) trong mục chỉ được chọn một; tính phương án thấp nhất ${t.criteria[pick]!.code}.`, 'error');
+        } else pick = marked[0] ?? -1;
+      }
+    }
+    const s = this.slots;
+    const o = i * SLOTS;
+    for (const k of kids) {
+      if (k === pick) continue;
+      this.clearSubtree(k);
+    }
+    if (pick >= 0) {
+      this.chosen[i] = pick;
+      if (t.children[pick]!.length === 0) this.fullValue(pick);
+      const po = pick * SLOTS;
+      s[o + EARNED] = s[po + EARNED]!;
+      s[o + BONUS_RAW] = s[po + BONUS]!;
+      s[o + PENALTY_RAW] = s[po + PENALTY]!;
+      const evidence = this.entries[i]?.evidence?.trim() || this.entries[pick]?.evidence?.trim();
+      const needs = node.evidenceRequired || t.criteria[pick]!.evidenceRequired;
+      if (needs && !evidence && s[po + EARNED]! + s[po + BONUS]! > 0)
+        this.report(i, 'missing-evidence', `chọn ${t.criteria[pick]!.code} nhưng chưa ghi tài liệu kiểm chứng.`);
+    }
+  }
+
+  private alternativeTotal(k: number): number {
+    const t = this.t;
+    const node = t.criteria[k]!;
+    if (t.children[k]!.length > 0) {
+      const o = k * SLOTS;
+      return this.slots[o + EARNED]! + this.slots[o + BONUS]! - this.slots[o + PENALTY]!;
+    }
+    if (node.kind === 'base') return t.maxBase[k]!;
+    if (node.kind === 'bonus') return t.rate[k]!;
+    if (node.kind === 'penalty') return -t.rate[k]!;
+    return 0;
+  }
+
+  /** A chosen leaf alternative earns its whole value: its base, or its rate once. */
+  private fullValue(k: number) {
+    const t = this.t;
+    const o = k * SLOTS;
+    const s = this.slots;
+    s.fill(0, o, o + SLOTS);
+    const node = t.criteria[k]!;
+    if (node.kind === 'base') s[o + EARNED] = t.maxBase[k]!;
+    else if (node.kind === 'bonus') s[o + BONUS_RAW] = t.rate[k]!;
+    else if (node.kind === 'penalty') s[o + PENALTY_RAW] = t.rate[k]!;
+    this.cap(k, o, t.caps[k]!);
+  }
+
+  private clearSubtree(k: number) {
+    this.slots.fill(0, k * SLOTS, k * SLOTS + SLOTS);
+    this.knockouts = this.knockouts.filter((c) => c !== this.t.criteria[k]!.code);
+    for (const c of this.t.children[k]!) this.clearSubtree(c);
+  }
+
+  /** Applies the node's caps to its raw bonus and penalty, keeping total = base + bonus − penalty. */
+  private cap(i: number, o: number, caps: UnitCaps) {
+    const s = this.slots;
+    let bonus = Math.min(s[o + BONUS_RAW]!, caps.bonus);
+    let penalty = Math.min(s[o + PENALTY_RAW]!, caps.penalty);
+    if (caps.net !== NO_CAP) {
+      const net = bonus - penalty;
+      if (net > caps.net) bonus = penalty + caps.net;
+      else if (net < -caps.net) penalty = bonus + caps.net;
+    }
+    const bonusCut = s[o + BONUS_RAW]! - bonus;
+    const penaltyCut = s[o + PENALTY_RAW]! - penalty;
+    if (bonusCut > 0) this.report(i, 'cap-applied', `điểm thưởng ${pts(s[o + BONUS_RAW]!)} vượt trần; tính ${pts(bonus)} (cắt ${pts(bonusCut)}).`, 'info');
+    if (penaltyCut > 0) this.report(i, 'cap-applied', `điểm trừ ${pts(s[o + PENALTY_RAW]!)} vượt trần; tính ${pts(penalty)} (giảm ${pts(penaltyCut)}).`, 'info');
+    s[o + BONUS] = bonus;
+    s[o + PENALTY] = penalty;
+  }
+
+  private rootTotals(): Totals {
+    const t = this.t;
+    const s = this.slots;
+    let earned = 0;
+    let bonusRaw = 0;
+    let penaltyRaw = 0;
+    for (const r of t.roots) {
+      earned += s[r * SLOTS + EARNED]!;
+      bonusRaw += s[r * SLOTS + BONUS]!;
+      penaltyRaw += s[r * SLOTS + PENALTY]!;
+    }
+    let bonus = Math.min(bonusRaw, t.rootCaps.bonus);
+    let penalty = Math.min(penaltyRaw, t.rootCaps.penalty);
+    if (t.rootCaps.net !== NO_CAP) {
+      if (bonus - penalty > t.rootCaps.net) bonus = penalty + t.rootCaps.net;
+      else if (penalty - bonus > t.rootCaps.net) penalty = bonus + t.rootCaps.net;
+    }
+    return totals(earned, bonusRaw, penaltyRaw, bonus, penalty);
+  }
+}
+
+function totals(earned: number, bonusRaw: number, penaltyRaw: number, bonus: number, penalty: number): Totals {
+  return {
+    earnedBase: fromUnits(earned),
+    bonusRaw: fromUnits(bonusRaw),
+    penaltyRaw: fromUnits(penaltyRaw),
+    bonus: fromUnits(bonus),
+    penalty: fromUnits(penalty),
+    total: fromUnits(earned + bonus - penalty),
+  };
+}
+
+/** Lines up a sheet's entries with the template; entries for unknown codes become findings. */
+export function alignEntries(
+  t: CompiledTemplate,
+  sheet: UnitSheet,
+): { entries: (ItemEntry | undefined)[]; findings: ScoreFinding[] } {
+  const entries = new Array<ItemEntry | undefined>(t.size);
+  const findings: ScoreFinding[] = [];
+  for (const [code, entry] of Object.entries(sheet.entries)) {
+    const i = t.indexOf.get(code);
+    if (i === undefined)
+      findings.push({ kind: 'unknown-code', severity: 'error', code, side: 'self', message: `Mã tiêu chí "${code}" không có trong bảng chấm điểm.` });
+    else entries[i] = entry;
+  }
+  return { entries, findings };
+}
+
+/** Scores one unit's sheet: self side, final side (verified where given), findings. */
+export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
+  const { entries, findings } = alignEntries(t, sheet);
+  const selfPass = new SidePass(t, entries, 'self', findings);
+  const self = selfPass.run();
+  const finalPass = new SidePass(t, entries, 'final', findings);
+  const final = finalPass.run();
+  for (let i = 0; i < t.size; i++) {
+    const e = entries[i];
+    if (!e || e.verified === undefined || e.self === undefined) continue;
+    const o = i * SLOTS;
+    const diff =
+      finalPass.slots[o + EARNED]! + finalPass.slots[o + BONUS]! - finalPass.slots[o + PENALTY]! -
+      (selfPass.slots[o + EARNED]! + selfPass.slots[o + BONUS]! - selfPass.slots[o + PENALTY]!);
+    if (e.verified === e.self && diff === 0) continue;
+    const code = t.criteria[i]!.code;
+    const why = e.reason?.trim() ? `lý do: ${e.reason.trim()}` : 'chưa có giải trình';
+    const sign = diff > 0 ? '+' : '';
+    findings.push({
+      kind: 'self-verified-differ',
+      severity: e.reason?.trim() ? 'info' : 'warning',
+      code,
+      side: 'verified',
+      message: `Mục ${code}: khối chấm khác tự chấm (${String(e.self)} → ${String(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
+    });
+  }
+  const node = (code: string, side: Side = 'final'): NodeScore => {
+    const i = t.indexOf.get(code);
+    if (i === undefined) throw new RangeError(`Không có mục ${code}`);
+    const pass = side === 'self' ? selfPass : finalPass;
+    const o = i * SLOTS;
+    const sl = pass.slots;
+    const chosen = pass.chosen[i]!;
+    return {
+      code,
+      maxBase: fromUnits(t.maxBase[i]!),
+      ...totals(sl[o + EARNED]!, sl[o + BONUS_RAW]!, sl[o + PENALTY_RAW]!, sl[o + BONUS]!, sl[o + PENALTY]!),
+      ...(chosen >= 0 ? { chosen: t.criteria[chosen]!.code } : {}),
+    };
+  };
+  return {
+    unitCode: sheet.unitCode,
+    self,
+    final,
+    knockedOut: finalPass.knockouts.length > 0,
+    knockouts: finalPass.knockouts,
+    findings,
+    node,
+  };
+}

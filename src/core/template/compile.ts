@@ -1,0 +1,203 @@
+import { fromUnits, toUnits } from '../decimal';
+import type { Finding } from '../finding';
+import { formatDecimal } from '../text/vietnamese';
+import type { Caps, Criterion, Template } from './types';
+
+/** A cap in fixed-point units; `NO_CAP` where the template sets none. */
+export const NO_CAP = Number.POSITIVE_INFINITY;
+
+export interface UnitCaps {
+  bonus: number;
+  penalty: number;
+  net: number;
+}
+
+/**
+ * A template turned into flat arrays indexed by position, so that scoring thousands of units does
+ * no lookups by code and allocates nothing per node.
+ */
+export interface CompiledTemplate {
+  readonly template: Template;
+  readonly size: number;
+  readonly criteria: readonly Criterion[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Parent index, −1 for a top-level node. */
+  readonly parent: Int32Array;
+  readonly children: readonly (readonly number[])[];
+  readonly roots: readonly number[];
+  /** Every node after all of its descendants. */
+  readonly postOrder: Int32Array;
+  /** Base points a node can earn (derived for groups and choices), in units. */
+  readonly maxBase: Float64Array;
+  readonly rate: Float64Array;
+  readonly caps: readonly UnitCaps[];
+  readonly rootCaps: UnitCaps;
+  /** Index of the measure node a banded choice reads, else −1. */
+  readonly input: Int32Array;
+  /** Depth in the tree, 0 for top-level parts. */
+  readonly depth: Int32Array;
+  /** Warnings about the template itself (base sums, declared total). */
+  readonly findings: readonly Finding[];
+}
+
+export class TemplateError extends Error {
+  constructor(readonly findings: readonly Finding[]) {
+    super(
+      'Bảng tiêu chí không hợp lệ:\n' +
+        findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => `- ${f.message}`)
+          .join('\n'),
+    );
+    this.name = 'TemplateError';
+  }
+}
+
+const RULE_KINDS = new Set(['bonus', 'penalty', 'choice', 'knockout', 'measure']);
+
+function unitCaps(caps: Caps | undefined): UnitCaps {
+  return {
+    bonus: caps?.bonus === undefined ? NO_CAP : toUnits(caps.bonus),
+    penalty: caps?.penalty === undefined ? NO_CAP : toUnits(caps.penalty),
+    net: caps?.net === undefined ? NO_CAP : toUnits(caps.net),
+  };
+}
+
+const pts = (units: number): string => formatDecimal(fromUnits(units));
+
+/** Checks a template and lists every problem; errors make it unusable, warnings do not. */
+export function validateTemplate(template: Template): Finding[] {
+  return analyse(template).findings;
+}
+
+/** Compiles a template for scoring; throws `TemplateError` when it has errors. */
+export function compileTemplate(template: Template): CompiledTemplate {
+  const result = analyse(template);
+  if (!result.compiled) throw new TemplateError(result.findings);
+  return result.compiled;
+}
+
+function analyse(template: Template): { findings: Finding[]; compiled?: CompiledTemplate } {
+  const findings: Finding[] = [];
+  const error = (kind: string, code: string | undefined, message: string) =>
+    findings.push({ kind, severity: 'error', code, message });
+  const warn = (kind: string, code: string | undefined, message: string) =>
+    findings.push({ kind, severity: 'warning', code, message });
+
+  const criteria = template.criteria;
+  const size = criteria.length;
+  const indexOf = new Map<string, number>();
+  criteria.forEach((c, i) => {
+    if (!c.code) error('missing-code', undefined, `Dòng tiêu chí thứ ${i + 1} không có mã.`);
+    else if (indexOf.has(c.code)) error('duplicate-code', c.code, `Mã tiêu chí "${c.code}" bị trùng.`);
+    else indexOf.set(c.code, i);
+  });
+
+  const parent = new Int32Array(size).fill(-1);
+  const children: number[][] = criteria.map(() => []);
+  const roots: number[] = [];
+  criteria.forEach((c, i) => {
+    if (c.parent === undefined || c.parent === '') return void roots.push(i);
+    const p = indexOf.get(c.parent);
+    if (p === undefined) {
+      error('missing-parent', c.code, `Mục ${c.code}: mục cha "${c.parent}" không có trong bảng.`);
+      return;
+    }
+    parent[i] = p;
+    children[p]!.push(i);
+  });
+
+  // A node whose chain of parents never reaches a root sits on a cycle.
+  const depth = new Int32Array(size).fill(-1);
+  const postOrder: number[] = [];
+  const visit = (i: number, d: number) => {
+    depth[i] = d;
+    for (const c of children[i]!) visit(c, d + 1);
+    postOrder.push(i);
+  };
+  roots.forEach((r) => visit(r, 0));
+  criteria.forEach((c, i) => {
+    if (depth[i] === -1 && parent[i] !== -1)
+      error('cycle', c.code, `Mục ${c.code} nằm trong một vòng lặp mục cha – mục con.`);
+  });
+
+  const rate = new Float64Array(size);
+  const input = new Int32Array(size).fill(-1);
+  criteria.forEach((c, i) => {
+    if (c.rate !== undefined) {
+      if (!(c.rate >= 0)) error('negative-rate', c.code, `Mục ${c.code}: mức điểm mỗi trường hợp không được âm (${c.rate}).`);
+      rate[i] = toUnits(c.rate);
+    }
+    if (c.base !== undefined && !(c.base >= 0))
+      error('negative-base', c.code, `Mục ${c.code}: điểm chuẩn không được âm (${c.base}).`);
+    for (const [name, value] of Object.entries(c.caps ?? {}))
+      if (value !== undefined && !(value >= 0))
+        error('negative-cap', c.code, `Mục ${c.code}: trần điểm ${name} không được âm (${value}).`);
+    const p = parent[i]!;
+    if (c.band && (p === -1 || criteria[p]!.kind !== 'choice'))
+      warn('band-outside-choice', c.code, `Mục ${c.code} có khoảng mức nhưng không phải phương án của một mục chọn.`);
+    if (c.input !== undefined) {
+      const m = indexOf.get(c.input);
+      if (c.kind !== 'choice') error('input-not-choice', c.code, `Mục ${c.code}: chỉ mục chọn (chon) mới đọc số liệu.`);
+      else if (m === undefined || criteria[m]!.kind !== 'measure')
+        error('input-not-measure', c.code, `Mục ${c.code}: số liệu "${c.input}" không phải một dòng số liệu (so_lieu) trong bảng.`);
+      else input[i] = m;
+    }
+    if (c.kind === 'choice' && children[i]!.length === 0)
+      error('empty-choice', c.code, `Mục chọn ${c.code} không có phương án nào.`);
+  });
+
+  const maxBase = new Float64Array(size);
+  if (!findings.some((f) => f.severity === 'error')) {
+    for (const i of postOrder) {
+      const c = criteria[i]!;
+      const kids = children[i]!;
+      let derived = 0;
+      if (c.kind === 'base') {
+        derived = toUnits(c.base ?? 0);
+        for (const k of kids) {
+          const kid = criteria[k]!;
+          if (!RULE_KINDS.has(kid.kind) || maxBase[k]! > 0)
+            error('base-under-base', kid.code, `Mục ${kid.code} mang điểm chuẩn nhưng nằm dưới mục chuẩn ${c.code}; hãy đổi ${c.code} thành nhóm (nhom).`);
+        }
+      } else if (c.kind === 'group') {
+        for (const k of kids) derived += maxBase[k]!;
+      } else if (c.kind === 'choice') {
+        for (const k of kids) derived = Math.max(derived, maxBase[k]!);
+      } else if (c.base) {
+        warn('base-on-rule', c.code, `Mục ${c.code} là dòng cộng/trừ/điều kiện nên không có điểm chuẩn; bỏ qua ${c.base} điểm.`);
+      }
+      if ((c.kind === 'group' || c.kind === 'choice') && c.base !== undefined && toUnits(c.base) !== derived) {
+        const how = c.kind === 'group' ? 'tổng điểm chuẩn các mục con' : 'phương án cao nhất';
+        warn('base-sum', c.code, `Mục ${c.code}: điểm chuẩn ghi ${pts(toUnits(c.base))} nhưng ${how} là ${pts(derived)}; dùng ${pts(derived)}.`);
+      }
+      maxBase[i] = derived;
+    }
+    let total = 0;
+    for (const r of roots) total += maxBase[r]!;
+    if (total !== toUnits(template.declaredTotal))
+      warn('declared-total', undefined, `Tổng điểm chuẩn của bảng là ${pts(total)}, khác tổng công bố ${pts(toUnits(template.declaredTotal))}.`);
+  }
+
+  if (findings.some((f) => f.severity === 'error')) return { findings };
+  return {
+    findings,
+    compiled: {
+      template,
+      size,
+      criteria,
+      indexOf,
+      parent,
+      children,
+      roots,
+      postOrder: Int32Array.from(postOrder),
+      maxBase,
+      rate,
+      caps: criteria.map((c) => unitCaps(c.caps)),
+      rootCaps: unitCaps(template.caps),
+      input,
+      depth,
+      findings,
+    },
+  };
+}
