@@ -1,24 +1,21 @@
 import fc from 'fast-check';
 import { toUnits } from '../../src/core/decimal';
 import { compileTemplate } from '../../src/core/template/compile';
-import type { Criterion, Template } from '../../src/core/template/types';
+import type { Caps, Criterion, Template } from '../../src/core/template/types';
 import { scoreUnit } from '../../src/core/scoring/score';
 import type { ItemEntry } from '../../src/core/scoring/types';
 import { rankUnits, type RankEntry, type TieBreaker } from '../../src/core/ranking/rank';
 
 /** Points with up to two decimals, as sheets write them. */
 const points = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
-const maybeCap = fc.option(points(6), { nil: undefined });
-const caps = fc.record({ bonus: maybeCap, penalty: maybeCap, net: maybeCap }).map((c) =>
-  Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
-);
+const caps: fc.Arbitrary<Caps> = fc.record({ bonus: points(6), penalty: points(6), net: points(6) }, { requiredKeys: [] });
 
 interface Spec {
   kind: 'group' | 'base' | 'bonus' | 'penalty' | 'choice';
   parentPick: number;
   base: number;
   rate: number | undefined;
-  caps: Record<string, number>;
+  caps: Caps;
 }
 
 const spec: fc.Arbitrary<Spec> = fc.record({

@@ -113,7 +113,9 @@ export function rankUnits(entries: readonly RankEntry[], settings: RankingSettin
   const groups = new Map<number, RankEntry[]>();
   for (const e of ranked) {
     const k = toUnits(e.total);
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const group = groups.get(k);
+    if (group) group.push(e);
+    else groups.set(k, [e]);
   }
   const units: RankedUnit[] = [];
   const ties: TieReport[] = [];

@@ -151,8 +151,7 @@ class SidePass {
     const v = this.value(i);
     if (v === undefined || node.kind === 'group' || node.kind === 'measure') return;
     // A leaf alternative's entry only marks the choice; `choose` gives it its value.
-    const p = this.t.parent[i]!;
-    if (p >= 0 && this.t.criteria[p]!.kind === 'choice' && this.t.children[i]!.length === 0) return;
+    if (this.t.leafAlternative[i] === 1) return;
     const s = this.slots;
     if (node.kind === 'knockout') {
       if (isMarked(v)) this.knockouts.push(node.code);
@@ -167,7 +166,7 @@ class SidePass {
       this.report(i, 'negative', `${what} âm (${pts(toUnits(v))}); tính 0.`, 'error');
       return;
     }
-    const evidence = this.entries[i]?.evidence?.trim();
+    const noEvidence = () => !this.entries[i]?.evidence?.trim();
     if (node.kind === 'base') {
       const max = this.t.maxBase[i]!;
       let earned = toUnits(v);
@@ -176,7 +175,7 @@ class SidePass {
         earned = max;
       }
       s[o + EARNED]! += earned;
-      if (earned > 0 && node.evidenceRequired && !evidence)
+      if (earned > 0 && node.evidenceRequired && noEvidence())
         this.report(i, 'missing-evidence', 'chấm điểm nhưng chưa ghi tài liệu kiểm chứng.');
       return;
     }
@@ -186,7 +185,7 @@ class SidePass {
     const points = rate > 0 ? Math.round(rate * v) : toUnits(v);
     if (node.kind === 'bonus') {
       s[o + BONUS_RAW]! += points;
-      if (points > 0 && node.evidenceRequired && !evidence)
+      if (points > 0 && node.evidenceRequired && noEvidence())
         this.report(i, 'missing-evidence', 'có điểm thưởng nhưng chưa ghi tài liệu kiểm chứng.');
     } else if (node.kind === 'penalty') s[o + PENALTY_RAW]! += points;
   }
@@ -330,7 +329,9 @@ export function alignEntries(
 ): { entries: (ItemEntry | undefined)[]; findings: ScoreFinding[] } {
   const entries = new Array<ItemEntry | undefined>(t.size);
   const findings: ScoreFinding[] = [];
-  for (const [code, entry] of Object.entries(sheet.entries)) {
+  // for…in, not Object.entries: no pair array per item, which dominated scoring large blocs.
+  for (const code in sheet.entries) {
+    const entry = sheet.entries[code]!;
     const i = t.indexOf.get(code);
     if (i === undefined)
       findings.push({ kind: 'unknown-code', severity: 'error', code, side: 'self', message: `Mã tiêu chí "${code}" không có trong bảng chấm điểm.` });

@@ -34,6 +34,8 @@ export interface CompiledTemplate {
   readonly rootCaps: UnitCaps;
   /** Index of the measure node a banded choice reads, else −1. */
   readonly input: Int32Array;
+  /** 1 for a leaf alternative of a choice: its entry marks the choice rather than carrying a value. */
+  readonly leafAlternative: Uint8Array;
   /** Depth in the tree, 0 for top-level parts. */
   readonly depth: Int32Array;
   /** Warnings about the template itself (base sums, declared total). */
@@ -196,6 +198,9 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
       caps: criteria.map((c) => unitCaps(c.caps)),
       rootCaps: unitCaps(template.caps),
       input,
+      leafAlternative: Uint8Array.from(criteria, (_, i) =>
+        parent[i]! >= 0 && criteria[parent[i]!]!.kind === 'choice' && children[i]!.length === 0 ? 1 : 0,
+      ),
       depth,
       findings,
     },

@@ -218,6 +218,15 @@ export function formatDecimal(value: number, options: FormatDecimalOptions = {})
   }
   if (!Number.isFinite(value)) throw new RangeError(`Cannot format non-finite value ${value}`);
 
+  // Fast path for the common case (engine results are short decimals): String() gives the shortest
+  // round-trip decimal, which is already exact when it has no more digits than asked for.
+  if (minDecimals === 0 && options.grouping !== true) {
+    const plain = String(value);
+    const point = plain.indexOf('.');
+    if (!plain.includes('e') && (point === -1 || plain.length - point - 1 <= decimals))
+      return plain.replace('.', ',');
+  }
+
   const { int, frac } = decimalDigits(Math.abs(value));
   let kept = int + frac.slice(0, decimals).padEnd(decimals, '0');
   if ((frac[decimals] ?? '0') >= '5') kept = incrementDigits(kept);

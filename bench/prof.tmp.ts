@@ -1,0 +1,15 @@
+import { compileTemplate } from '../src/core/template/compile';
+import { scoreUnit } from '../src/core/scoring/score';
+import { syntheticTemplate, syntheticSheets } from './core';
+import { measure } from './harness';
+const t = syntheticTemplate(300); const c = compileTemplate(t); const s = syntheticSheets(t, 1000);
+const noVer = s.map((x) => ({ ...x, entries: Object.fromEntries(Object.entries(x.entries).map(([k, e]) => [k, { self: e.self }])) }));
+console.log('with verified', measure(() => s.forEach((x) => scoreUnit(c, x))));
+console.log('self only', measure(() => noVer.forEach((x) => scoreUnit(c, x))));
+console.log('findings self only', noVer.reduce((a, x) => a + scoreUnit(c, x).findings.length, 0) / 1000);
+import { alignEntries } from '../src/core/scoring/score';
+import { rankUnits } from '../src/core/ranking/rank';
+console.log('align only', measure(() => s.forEach((x) => alignEntries(c, x))));
+const sc = s.map((x) => scoreUnit(c, x));
+const re = sc.map((x) => ({ unitCode: x.unitCode, name: x.unitCode, total: x.final.total, penalty: x.final.penalty, knockedOut: false }));
+console.log('rank only', measure(() => rankUnits(re)));

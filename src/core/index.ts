@@ -1,0 +1,12 @@
+export * from './decimal';
+export * from './finding';
+export * from './template/types';
+export { compileTemplate, validateTemplate, TemplateError, type CompiledTemplate } from './template/compile';
+export * from './scoring/types';
+export * from './scoring/score';
+export * from './ranking/rank';
+export * from './award/classify';
+export * from './award/proposals';
+export * from './text/vietnamese';
+export * from './bloc';
+export * from './quota';
