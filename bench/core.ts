@@ -16,7 +16,14 @@ export function syntheticTemplate(size: number): Template {
       const item = `${group}.${i}`;
       criteria.push({ code: item, parent: group, kind: 'base', text: item, base: 1 });
       criteria.push({ code: `${item}.t`, parent: item, kind: 'penalty', text: 'trừ', rate: 0.25 });
-      criteria.push({ code: `${item}.c`, parent: item, kind: 'bonus', text: 'cộng', rate: 0.1, caps: { bonus: 0.5 } });
+      criteria.push({
+        code: `${item}.c`,
+        parent: item,
+        kind: 'bonus',
+        text: 'cộng',
+        rate: 0.1,
+        caps: { bonus: 0.5 },
+      });
     }
   }
   criteria.length = size;
@@ -53,7 +60,13 @@ function baseline(sheets: UnitSheet[]): number {
 function scoreAndRank(t: ReturnType<typeof compileTemplate>, sheets: UnitSheet[]) {
   const scores = sheets.map((s) => scoreUnit(t, s));
   return rankUnits(
-    scores.map((s) => ({ unitCode: s.unitCode, name: s.unitCode, total: s.final.total, penalty: s.final.penalty, knockedOut: s.knockedOut })),
+    scores.map((s) => ({
+      unitCode: s.unitCode,
+      name: s.unitCode,
+      total: s.final.total,
+      penalty: s.final.penalty,
+      knockedOut: s.knockedOut,
+    })),
   );
 }
 
@@ -61,7 +74,9 @@ export function benchCore(): void {
   const criteria = 300;
   const template = syntheticTemplate(criteria);
   const compiled = compileTemplate(template);
-  console.log(`\nCore: score and rank ${criteria} criteria per unit (self + verified on every item, 1 in 20 differing), baseline = plain loop summing the same entries`);
+  console.log(
+    `\nCore: score and rank ${criteria} criteria per unit (self + verified on every item, 1 in 20 differing), baseline = plain loop summing the same entries`,
+  );
   const widths = [8, 16, 16, 12];
   console.log(row(['units', 'engine µs/unit', 'baseline µs/unit', 'ratio'], widths));
   const perUnit: number[] = [];
@@ -70,12 +85,21 @@ export function benchCore(): void {
     const engine = measure(() => scoreAndRank(compiled, sheets)) / units;
     const base = measure(() => baseline(sheets)) / units;
     perUnit.push(engine);
-    console.log(row([units, (engine * 1000).toFixed(1), (base * 1000).toFixed(1), ratio(engine, base)], widths));
+    console.log(
+      row(
+        [units, (engine * 1000).toFixed(1), (base * 1000).toFixed(1), ratio(engine, base)],
+        widths,
+      ),
+    );
   }
-  console.log(`Linearity: time per unit at 2000 units / at 1000 units = ${ratio(perUnit[1]!, perUnit[0]!)} (1,00× is linear; target ≤ 5× of baseline)`);
+  console.log(
+    `Linearity: time per unit at 2000 units / at 1000 units = ${ratio(perUnit[1]!, perUnit[0]!)} (1,00× is linear; target ≤ 5× of baseline)`,
+  );
   const before = process.memoryUsage().heapUsed;
   const sheets = syntheticSheets(template, 2000);
   const kept = sheets.map((s) => scoreUnit(compiled, s));
   const after = process.memoryUsage().heapUsed;
-  console.log(`Memory: ${((after - before) / 2000 / 1024).toFixed(1)} KiB per unit (sheet + both sides' node results) for ${kept.length} units`);
+  console.log(
+    `Memory: ${((after - before) / 2000 / 1024).toFixed(1)} KiB per unit (sheet + both sides' node results) for ${kept.length} units`,
+  );
 }

@@ -1,7 +1,18 @@
 import { classify, DEFAULT_CLASSIFICATION, type ClassificationSettings } from './award/classify';
-import { DEFAULT_PROPOSALS, proposeAwards, type Proposal, type ProposalSettings } from './award/proposals';
+import {
+  DEFAULT_PROPOSALS,
+  proposeAwards,
+  type Proposal,
+  type ProposalSettings,
+} from './award/proposals';
 import type { Finding } from './finding';
-import { DEFAULT_RANKING, rankUnits, type RankedUnit, type RankingSettings, type TieReport } from './ranking/rank';
+import {
+  DEFAULT_RANKING,
+  rankUnits,
+  type RankedUnit,
+  type RankingSettings,
+  type TieReport,
+} from './ranking/rank';
 import { scoreUnit, type UnitScore } from './scoring/score';
 import type { UnitSheet } from './scoring/types';
 import { compileTemplate, type CompiledTemplate } from './template/compile';
@@ -98,16 +109,29 @@ export function evaluateBloc(
   const sheetOf = new Map<string, UnitSheet>();
   for (const s of sheets) {
     if (!bloc.units.some((u) => u.code === s.unitCode))
-      findings.push({ kind: 'unknown-unit', severity: 'error', message: `Bảng chấm của đơn vị "${s.unitCode}" không thuộc danh sách đơn vị của khối.` });
+      findings.push({
+        kind: 'unknown-unit',
+        severity: 'error',
+        message: `Bảng chấm của đơn vị "${s.unitCode}" không thuộc danh sách đơn vị của khối.`,
+      });
     else if (sheetOf.has(s.unitCode))
-      findings.push({ kind: 'duplicate-unit', severity: 'error', message: `Đơn vị "${s.unitCode}" có hai bảng chấm điểm.` });
+      findings.push({
+        kind: 'duplicate-unit',
+        severity: 'error',
+        message: `Đơn vị "${s.unitCode}" có hai bảng chấm điểm.`,
+      });
     else sheetOf.set(s.unitCode, s);
   }
   const submissionOf = new Map(submissions.map((s) => [s.unitCode, s]));
-  const subtreeCodes = bloc.settings.ranking.tieBreakers.flatMap((t) => (t.kind === 'higher-base' ? [t.subtree] : []));
+  const subtreeCodes = bloc.settings.ranking.tieBreakers.flatMap((t) =>
+    t.kind === 'higher-base' ? [t.subtree] : [],
+  );
   const scores = new Map<string, UnitScore>();
   const entries = bloc.units.map((unit) => {
-    const score = scoreUnit(compiled, sheetOf.get(unit.code) ?? { unitCode: unit.code, entries: {} });
+    const score = scoreUnit(
+      compiled,
+      sheetOf.get(unit.code) ?? { unitCode: unit.code, entries: {} },
+    );
     scores.set(unit.code, score);
     const sub = submissionOf.get(unit.code);
     return {
@@ -116,16 +140,25 @@ export function evaluateBloc(
       total: score.final.total,
       penalty: score.final.penalty,
       knockedOut: score.knockedOut,
-      subtreeBase: Object.fromEntries(subtreeCodes.map((code) => [code, score.node(code).earnedBase])),
+      subtreeBase: Object.fromEntries(
+        subtreeCodes.map((code) => [code, score.node(code).earnedBase]),
+      ),
       ...(sub?.submittedAt ? { submittedAt: sub.submittedAt } : {}),
       ...(sub?.vote !== undefined ? { vote: sub.vote } : {}),
     };
   });
   const ranking = rankUnits(entries, bloc.settings.ranking);
   const classes = new Map(
-    ranking.units.map((r) => [r.unitCode, classify(r.total, r.knockedOut, bloc.settings.classification)]),
+    ranking.units.map((r) => [
+      r.unitCode,
+      classify(r.total, r.knockedOut, bloc.settings.classification),
+    ]),
   );
-  const proposals = proposeAwards(ranking.units, (code) => classes.get(code)!, bloc.settings.proposals);
+  const proposals = proposeAwards(
+    ranking.units,
+    (code) => classes.get(code)!,
+    bloc.settings.proposals,
+  );
   const unitOf = new Map(bloc.units.map((u) => [u.code, u]));
   return {
     units: ranking.units.map((ranked, i) => ({

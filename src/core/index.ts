@@ -1,7 +1,12 @@
 export * from './decimal';
 export * from './finding';
 export * from './template/types';
-export { compileTemplate, validateTemplate, TemplateError, type CompiledTemplate } from './template/compile';
+export {
+  compileTemplate,
+  validateTemplate,
+  TemplateError,
+  type CompiledTemplate,
+} from './template/compile';
 export * from './scoring/types';
 export * from './scoring/score';
 export * from './ranking/rank';

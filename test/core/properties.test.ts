@@ -8,7 +8,10 @@ import { rankUnits, type RankEntry, type TieBreaker } from '../../src/core/ranki
 
 /** Points with up to two decimals, as sheets write them. */
 const points = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
-const caps: fc.Arbitrary<Caps> = fc.record({ bonus: points(6), penalty: points(6), net: points(6) }, { requiredKeys: [] });
+const caps: fc.Arbitrary<Caps> = fc.record(
+  { bonus: points(6), penalty: points(6), net: points(6) },
+  { requiredKeys: [] },
+);
 
 interface Spec {
   kind: 'group' | 'base' | 'bonus' | 'penalty' | 'choice';
@@ -33,16 +36,33 @@ function buildTemplate(specs: Spec[]): Template {
   specs.forEach((s, i) => {
     const code = `n${i}`;
     const ruleRow = s.kind === 'bonus' || s.kind === 'penalty';
-    const candidates = containers.filter((p) => p.kind === 'group' || (ruleRow && p.kind === 'base'));
-    const parent = candidates.length && s.parentPick % 3 !== 0 ? candidates[s.parentPick % candidates.length] : undefined;
-    const node: Criterion = { code, text: code, kind: s.kind, caps: s.caps, ...(parent ? { parent: parent.code } : {}) };
+    const candidates = containers.filter(
+      (p) => p.kind === 'group' || (ruleRow && p.kind === 'base'),
+    );
+    const parent =
+      candidates.length && s.parentPick % 3 !== 0
+        ? candidates[s.parentPick % candidates.length]
+        : undefined;
+    const node: Criterion = {
+      code,
+      text: code,
+      kind: s.kind,
+      caps: s.caps,
+      ...(parent ? { parent: parent.code } : {}),
+    };
     if (s.kind === 'base') node.base = s.base;
     if (ruleRow && s.rate !== undefined) node.rate = s.rate;
     criteria.push(node);
     if (s.kind === 'group' || s.kind === 'base') containers.push(node);
     if (s.kind === 'choice') {
       criteria.push({ code: `${code}a`, parent: code, text: 'a', kind: 'base', base: s.base });
-      criteria.push({ code: `${code}b`, parent: code, text: 'b', kind: 'penalty', rate: s.rate ?? 1 });
+      criteria.push({
+        code: `${code}b`,
+        parent: code,
+        text: 'b',
+        kind: 'penalty',
+        rate: s.rate ?? 1,
+      });
     }
   });
   return { title: 'random', declaredTotal: 0, criteria };
@@ -61,10 +81,19 @@ const blocCase = fc
     const codes = template.criteria.map((c) => c.code);
     const choiceCodes = template.criteria.filter((c) => c.kind === 'choice').map((c) => c.code);
     const sheet = fc.record({
-      values: fc.array(fc.option(entry, { nil: undefined }), { minLength: codes.length, maxLength: codes.length }),
-      picks: fc.array(fc.constantFrom('a', 'b', ''), { minLength: choiceCodes.length, maxLength: choiceCodes.length }),
+      values: fc.array(fc.option(entry, { nil: undefined }), {
+        minLength: codes.length,
+        maxLength: codes.length,
+      }),
+      picks: fc.array(fc.constantFrom('a', 'b', ''), {
+        minLength: choiceCodes.length,
+        maxLength: choiceCodes.length,
+      }),
     });
-    return fc.record({ template: fc.constant(template), sheets: fc.array(sheet, { minLength: 1, maxLength: 6 }) });
+    return fc.record({
+      template: fc.constant(template),
+      sheets: fc.array(sheet, { minLength: 1, maxLength: 6 }),
+    });
   })
   .map(({ template, sheets }) => ({
     template,
@@ -72,7 +101,11 @@ const blocCase = fc
       const entries: Record<string, ItemEntry> = {};
       template.criteria.forEach((c, i) => {
         const e = s.values[i];
-        if (e && c.kind !== 'choice' && !template.criteria.some((p) => p.code === c.parent && p.kind === 'choice'))
+        if (
+          e &&
+          c.kind !== 'choice' &&
+          !template.criteria.some((p) => p.code === c.parent && p.kind === 'choice')
+        )
           entries[c.code] = e;
       });
       template.criteria
@@ -94,18 +127,25 @@ describe('scoring invariants', () => {
           for (const side of ['self', 'final'] as const) {
             for (const c of template.criteria) {
               const n = score.node(c.code, side);
-              expect(toUnits(n.total)).toBe(toUnits(n.earnedBase) + toUnits(n.bonus) - toUnits(n.penalty));
+              expect(toUnits(n.total)).toBe(
+                toUnits(n.earnedBase) + toUnits(n.bonus) - toUnits(n.penalty),
+              );
               expect(n.bonus).toBeLessThanOrEqual(n.bonusRaw);
               expect(n.penalty).toBeLessThanOrEqual(n.penaltyRaw);
               expect(n.earnedBase).toBeLessThanOrEqual(n.maxBase);
               expect(n.earnedBase).toBeGreaterThanOrEqual(0);
               if (c.caps?.bonus !== undefined) expect(n.bonus).toBeLessThanOrEqual(c.caps.bonus);
-              if (c.caps?.penalty !== undefined) expect(n.penalty).toBeLessThanOrEqual(c.caps.penalty);
+              if (c.caps?.penalty !== undefined)
+                expect(n.penalty).toBeLessThanOrEqual(c.caps.penalty);
               if (c.caps?.net !== undefined)
-                expect(Math.abs(toUnits(n.bonus) - toUnits(n.penalty))).toBeLessThanOrEqual(toUnits(c.caps.net));
+                expect(Math.abs(toUnits(n.bonus) - toUnits(n.penalty))).toBeLessThanOrEqual(
+                  toUnits(c.caps.net),
+                );
             }
             const totals = score[side];
-            expect(toUnits(totals.total)).toBe(toUnits(totals.earnedBase) + toUnits(totals.bonus) - toUnits(totals.penalty));
+            expect(toUnits(totals.total)).toBe(
+              toUnits(totals.earnedBase) + toUnits(totals.bonus) - toUnits(totals.penalty),
+            );
           }
         }
       }),
@@ -119,7 +159,10 @@ describe('scoring invariants', () => {
         const t = compileTemplate(template);
         const sheet = sheets[0]!;
         const pairs = Object.entries(sheet.entries);
-        const rotated = Object.fromEntries([...pairs.slice(seed % (pairs.length || 1)), ...pairs.slice(0, seed % (pairs.length || 1))]);
+        const rotated = Object.fromEntries([
+          ...pairs.slice(seed % (pairs.length || 1)),
+          ...pairs.slice(0, seed % (pairs.length || 1)),
+        ]);
         const a = scoreUnit(t, sheet);
         const b = scoreUnit(t, { ...sheet, entries: rotated });
         expect(b.final).toEqual(a.final);
@@ -139,7 +182,11 @@ const rankEntry: fc.Arbitrary<Omit<RankEntry, 'unitCode' | 'name'>> = fc.record(
 const units = fc
   .array(rankEntry, { minLength: 0, maxLength: 40 })
   .map((xs) => xs.map((x, i) => ({ ...x, unitCode: `U${i}`, name: `Đơn vị ${i}` })));
-const breakers = fc.subarray<TieBreaker>([{ kind: 'fewer-penalty' }, { kind: 'earlier-submission' }, { kind: 'vote' }]);
+const breakers = fc.subarray<TieBreaker>([
+  { kind: 'fewer-penalty' },
+  { kind: 'earlier-submission' },
+  { kind: 'vote' },
+]);
 const mode = fc.constantFrom('competition' as const, 'dense' as const);
 
 describe('ranking invariants', () => {
@@ -151,13 +198,17 @@ describe('ranking invariants', () => {
         expect(r.units.map((u) => u.position)).toEqual(xs.map((_, i) => i + 1));
         const ranked = r.units.filter((u) => u.rank !== null);
         expect(ranked.length).toBe(xs.filter((u) => !u.knockedOut).length);
-        expect(r.units.slice(ranked.length).every((u) => u.knockedOut && u.rank === null)).toBe(true);
+        expect(r.units.slice(ranked.length).every((u) => u.knockedOut && u.rank === null)).toBe(
+          true,
+        );
         for (let i = 1; i < ranked.length; i++) {
           expect(ranked[i]!.total).toBeLessThanOrEqual(ranked[i - 1]!.total);
           expect(ranked[i]!.rank!).toBeGreaterThanOrEqual(ranked[i - 1]!.rank!);
         }
         if (m === 'competition')
-          ranked.forEach((u) => expect(u.rank).toBe(1 + ranked.filter((v) => v.rank! < u.rank!).length));
+          ranked.forEach((u) =>
+            expect(u.rank).toBe(1 + ranked.filter((v) => v.rank! < u.rank!).length),
+          );
       }),
     );
   });
@@ -165,8 +216,11 @@ describe('ranking invariants', () => {
   it('gives equal totals equal ranks when there is no tie-breaker', () => {
     fc.assert(
       fc.property(units, mode, (xs, m) => {
-        const ranked = rankUnits(xs, { mode: m, tieBreakers: [] }).units.filter((u) => u.rank !== null);
-        for (const a of ranked) for (const b of ranked) expect(a.total === b.total).toBe(a.rank === b.rank);
+        const ranked = rankUnits(xs, { mode: m, tieBreakers: [] }).units.filter(
+          (u) => u.rank !== null,
+        );
+        for (const a of ranked)
+          for (const b of ranked) expect(a.total === b.total).toBe(a.rank === b.rank);
       }),
     );
   });
@@ -181,7 +235,9 @@ describe('ranking invariants', () => {
           const j = s % (i + 1);
           [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
         }
-        expect(rankUnits(shuffled, { mode: m, tieBreakers })).toEqual(rankUnits(xs, { mode: m, tieBreakers }));
+        expect(rankUnits(shuffled, { mode: m, tieBreakers })).toEqual(
+          rankUnits(xs, { mode: m, tieBreakers }),
+        );
       }),
     );
   });

@@ -31,7 +31,10 @@ describe('ranking', () => {
   });
 
   it('gives dense ranks 1, 2, 2, 3 on request', () => {
-    const r = rankUnits([unit('A', 95), unit('B', 90.5), unit('C', 90.5), unit('D', 80)], { mode: 'dense', tieBreakers: [] });
+    const r = rankUnits([unit('A', 95), unit('B', 90.5), unit('C', 90.5), unit('D', 80)], {
+      mode: 'dense',
+      tieBreakers: [],
+    });
     expect(r.units.map((u) => u.rank)).toEqual([1, 2, 2, 3]);
   });
 
@@ -47,7 +50,10 @@ describe('ranking', () => {
         unit('B', 90, { penalty: 1, submittedAt: '2025-12-05' }),
         unit('C', 90, { penalty: 2, submittedAt: '2025-12-03' }),
       ],
-      { mode: 'competition', tieBreakers: [{ kind: 'fewer-penalty' }, { kind: 'earlier-submission' }] },
+      {
+        mode: 'competition',
+        tieBreakers: [{ kind: 'fewer-penalty' }, { kind: 'earlier-submission' }],
+      },
     );
     expect(r.units.map((u) => [u.unitCode, u.rank])).toEqual([
       ['B', 1],
@@ -57,21 +63,29 @@ describe('ranking', () => {
     expect(r.ties[0]!.stands).toBe(false);
     expect(r.ties[0]!.message).toBe(
       'Đơn vị A, Đơn vị B, Đơn vị C bằng điểm (90); phân định theo tiêu chí "ít điểm trừ hơn": Đơn vị A 2, Đơn vị B 1, Đơn vị C 2; ' +
-        'phân định theo tiêu chí "nộp sớm hơn": Đơn vị A 2025-12-01, Đơn vị C 2025-12-03.',
+        'phân định theo tiêu chí "nộp sớm hơn": Đơn vị A 01/12/2025, Đơn vị C 03/12/2025.',
     );
   });
 
   it('skips a tie-breaker when a tied unit lacks its data, and says so', () => {
-    const r = rankUnits([unit('A', 90, { vote: 0.9 }), unit('B', 90)], { mode: 'competition', tieBreakers: [{ kind: 'vote' }] });
+    const r = rankUnits([unit('A', 90, { vote: 0.9 }), unit('B', 90)], {
+      mode: 'competition',
+      tieBreakers: [{ kind: 'vote' }],
+    });
     expect(r.units.map((u) => u.rank)).toEqual([1, 1]);
-    expect(r.ties[0]!.message).toContain('không dùng được tiêu chí "tỷ lệ biểu quyết cao hơn" vì thiếu dữ liệu');
+    expect(r.ties[0]!.message).toContain(
+      'không dùng được tiêu chí "tỷ lệ biểu quyết cao hơn" vì thiếu dữ liệu',
+    );
   });
 
   it('uses earned base in a named subtree', () => {
-    const r = rankUnits([unit('A', 90, { subtreeBase: { I: 18 } }), unit('B', 90, { subtreeBase: { I: 19.5 } })], {
-      mode: 'competition',
-      tieBreakers: [{ kind: 'higher-base', subtree: 'I' }],
-    });
+    const r = rankUnits(
+      [unit('A', 90, { subtreeBase: { I: 18 } }), unit('B', 90, { subtreeBase: { I: 19.5 } })],
+      {
+        mode: 'competition',
+        tieBreakers: [{ kind: 'higher-base', subtree: 'I' }],
+      },
+    );
     expect(r.units.map((u) => u.unitCode)).toEqual(['B', 'A']);
   });
 
@@ -98,7 +112,13 @@ describe('award proposals', () => {
   const classOf = (code: string) => (code === 'D' ? 'Hoàn thành' : 'Xuất sắc');
 
   it('proposes the flag to the leader and certificates to the next units', () => {
-    const ranked = rankUnits([unit('A', 99), unit('B', 95), unit('C', 94), unit('D', 60), unit('E', 93)]).units;
+    const ranked = rankUnits([
+      unit('A', 99),
+      unit('B', 95),
+      unit('C', 94),
+      unit('D', 60),
+      unit('E', 93),
+    ]).units;
     const p = proposeAwards(ranked, classOf);
     expect(p.map((x) => [x.unitCode, x.award ?? null])).toEqual([
       ['A', 'flag'],
@@ -117,11 +137,17 @@ describe('award proposals', () => {
       ['B', null, true],
       ['C', 'certificate', false],
     ]);
-    expect(p[0]!.note).toBe('Đơn vị A, Đơn vị B đồng hạng 1 tranh 1 suất Cờ thi đua của UBND tỉnh: khối cần biểu quyết');
+    expect(p[0]!.note).toBe(
+      'Đơn vị A, Đơn vị B đồng hạng 1 tranh 1 suất Cờ thi đua của UBND tỉnh: khối cần biểu quyết',
+    );
   });
 
   it('requires the vote share when the bloc sets one', () => {
-    const ranked = rankUnits([unit('A', 99, { vote: 0.79 }), unit('B', 95, { vote: 0.8 }), unit('C', 90)]).units;
+    const ranked = rankUnits([
+      unit('A', 99, { vote: 0.79 }),
+      unit('B', 95, { vote: 0.8 }),
+      unit('C', 90),
+    ]).units;
     const p = proposeAwards(ranked, classOf, {
       requiredVoteShare: 0.8,
       levels: [{ kind: 'flag', label: 'Cờ thi đua', count: 1, classes: ['Xuất sắc'] }],

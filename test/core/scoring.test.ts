@@ -18,7 +18,12 @@ const verifiedCase: Record<string, ItemEntry> = {
   '1.3.1': { self: 8, evidence: '8 bài trên Báo Tuyên Quang' },
   '1.4': { self: '1.4.a' },
   '2.1.1': { self: 10 },
-  '2.1.1.1': { self: 10, verified: 9, evidence: 'Báo cáo 45/BC-CAT', reason: 'Chỉ tiêu 7 chưa có số liệu kiểm chứng' },
+  '2.1.1.1': {
+    self: 10,
+    verified: 9,
+    evidence: 'Báo cáo 45/BC-CAT',
+    reason: 'Chỉ tiêu 7 chưa có số liệu kiểm chứng',
+  },
   '2.1.1.2': { self: 1 },
   '2.1.2': { self: 98.5 },
   '2.2.1': { self: 8 },
@@ -35,20 +40,39 @@ const verifiedCase: Record<string, ItemEntry> = {
   '4.1.1': { self: 2 },
   '4.2': { self: 5 },
   '4.2.1': { self: 2 },
-  '5.1': { self: '5.1.a', verified: '5.1.b', evidence: 'Quyết định 88/QĐ-UBND', reason: 'Cờ của UBND tỉnh, không phải Chính phủ' },
+  '5.1': {
+    self: '5.1.a',
+    verified: '5.1.b',
+    evidence: 'Quyết định 88/QĐ-UBND',
+    reason: 'Cờ của UBND tỉnh, không phải Chính phủ',
+  },
   '5.2': { self: 4, evidence: 'Quyết định công nhận sáng kiến số 15, 16, 17, 18' },
 };
 
-function expectNode(score: UnitScore, code: string, expected: { base: number; bonus: number; penalty: number; total: number }) {
+function expectNode(
+  score: UnitScore,
+  code: string,
+  expected: { base: number; bonus: number; penalty: number; total: number },
+) {
   const n = score.node(code);
-  expect({ code, base: n.earnedBase, bonus: n.bonus, penalty: n.penalty, total: n.total }).toEqual({ code, ...expected });
+  expect({ code, base: n.earnedBase, bonus: n.bonus, penalty: n.penalty, total: n.total }).toEqual({
+    code,
+    ...expected,
+  });
 }
 
 describe('a real verified case (118,4 / 100)', () => {
   const score = scoreUnit(compiled, { unitCode: 'CAT', entries: verifiedCase });
 
   it('agrees on the grand total, printed without drift', () => {
-    expect(score.final).toEqual({ earnedBase: 100, bonusRaw: 25.4, penaltyRaw: 7, bonus: 25.4, penalty: 7, total: 118.4 });
+    expect(score.final).toEqual({
+      earnedBase: 100,
+      bonusRaw: 25.4,
+      penaltyRaw: 7,
+      bonus: 25.4,
+      penalty: 7,
+      total: 118.4,
+    });
     expect(formatDecimal(score.final.total)).toBe('118,4');
     expect(score.knockedOut).toBe(false);
   });
@@ -98,7 +122,9 @@ describe('a real verified case (118,4 / 100)', () => {
   it('reports each cap with how much it cut, on the verified side only where verified values changed it', () => {
     const caps = score.findings.filter((f) => f.kind === 'cap-applied' && f.side === 'verified');
     expect(caps.map((f) => f.code)).toEqual(['2.1']);
-    expect(caps.find((f) => f.code === '2.1')!.message).toBe('Khối chấm – mục 2.1: điểm thưởng 9 vượt trần; tính 8 (cắt 1).');
+    expect(caps.find((f) => f.code === '2.1')!.message).toBe(
+      'Khối chấm – mục 2.1: điểm thưởng 9 vượt trần; tính 8 (cắt 1).',
+    );
     const selfCaps = score.findings.filter((f) => f.kind === 'cap-applied' && f.side === 'self');
     expect(selfCaps.map((f) => f.code).sort()).toEqual(['1.2', '1.3.1', '2.1', '5.2', 'V']);
   });
@@ -113,12 +139,15 @@ describe('a real verified case (118,4 / 100)', () => {
 });
 
 describe('rule kinds and warnings', () => {
-  const score = (entries: Record<string, ItemEntry>) => scoreUnit(compiled, { unitCode: 'X', entries });
+  const score = (entries: Record<string, ItemEntry>) =>
+    scoreUnit(compiled, { unitCode: 'X', entries });
 
   it('caps earned base at the base and warns', () => {
     const s = score({ '3.1': { self: 12 } });
     expect(s.node('3.1').earnedBase).toBe(10);
-    expect(s.findings).toEqual([expect.objectContaining({ kind: 'above-base', code: '3.1', severity: 'error' })]);
+    expect(s.findings).toEqual([
+      expect.objectContaining({ kind: 'above-base', code: '3.1', severity: 'error' }),
+    ]);
   });
 
   it('rejects negative counts and text values with a message naming the item', () => {
@@ -156,7 +185,9 @@ describe('rule kinds and warnings', () => {
   it('takes the lowest alternative when several are marked, and says so', () => {
     const s = score({ '1.4.a': { self: 6 }, '1.4.c': { self: 'x' } });
     expect(s.node('1.4')).toMatchObject({ chosen: '1.4.c', earnedBase: 0, penalty: 2 });
-    expect(s.findings).toEqual([expect.objectContaining({ kind: 'several-alternatives', code: '1.4' })]);
+    expect(s.findings).toEqual([
+      expect.objectContaining({ kind: 'several-alternatives', code: '1.4' }),
+    ]);
   });
 
   it('refuses an alternative that is not in the choice', () => {
@@ -167,7 +198,9 @@ describe('rule kinds and warnings', () => {
 
   it('warns about a bonus without evidence where evidence is required', () => {
     const s = score({ '5.2': { self: 2 } });
-    expect(s.findings).toEqual([expect.objectContaining({ kind: 'missing-evidence', code: '5.2' })]);
+    expect(s.findings).toEqual([
+      expect.objectContaining({ kind: 'missing-evidence', code: '5.2' }),
+    ]);
     expect(score({ '5.2': { self: 2, evidence: 'QĐ 1' } }).findings).toEqual([]);
   });
 
@@ -186,6 +219,28 @@ describe('rule kinds and warnings', () => {
   it('caps the combined adjustment in both directions', () => {
     const s = score({ '2.1.1.2': { self: 9 } });
     expect(s.node('2.1')).toMatchObject({ penaltyRaw: 9, penalty: 7, total: -7 });
+  });
+
+  it('lists a difference only where the entry itself differs, in Vietnamese number format', () => {
+    const s = score({
+      '2.1.1': { self: 10, verified: 10 },
+      '2.1.1.1': { self: 3, verified: 2, evidence: 'BC 1' },
+      '2.1.2': { self: 98.2, verified: 97.6 },
+    });
+    expect(
+      s.findings.filter((f) => f.kind === 'self-verified-differ').map((f) => f.message),
+    ).toEqual([
+      'Mục 2.1.1.1: khối chấm khác tự chấm (3 → 2, chênh -1 điểm); chưa có giải trình.',
+      'Mục 2.1.2: khối chấm khác tự chấm (98,2 → 97,6, chênh -2 điểm); chưa có giải trình.',
+    ]);
+    expect(score({ 'KXL.1': { self: false, verified: true } }).findings[0]!.message).toBe(
+      'Mục KXL.1: khối chấm khác tự chấm (không → có, chênh 0 điểm); chưa có giải trình.',
+    );
+  });
+
+  it('says missing evidence once per item, whichever column claims the points', () => {
+    const s = score({ '5.2': { self: 2, verified: 1 } });
+    expect(s.findings.filter((f) => f.kind === 'missing-evidence')).toHaveLength(1);
   });
 
   it('does not drift when summing many decimal penalties', () => {

@@ -2,7 +2,11 @@ import { compileTemplate, TemplateError, validateTemplate } from '../../src/core
 import type { Criterion, Template } from '../../src/core/template/types';
 import { SAMPLE_TEMPLATE } from '../../src/sample/template';
 
-const sheet = (criteria: Criterion[], declaredTotal = 10): Template => ({ title: 't', declaredTotal, criteria });
+const sheet = (criteria: Criterion[], declaredTotal = 10): Template => ({
+  title: 't',
+  declaredTotal,
+  criteria,
+});
 
 describe('template validation', () => {
   it('accepts the sample 100-point sheet without findings', () => {
@@ -40,7 +44,9 @@ describe('template validation', () => {
       ['cycle', 'x'],
       ['cycle', 'y'],
     ]);
-    expect(() => compileTemplate(sheet([{ code: 'x', parent: 'x', kind: 'group', text: 'X' }]))).toThrow(TemplateError);
+    expect(() =>
+      compileTemplate(sheet([{ code: 'x', parent: 'x', kind: 'group', text: 'X' }])),
+    ).toThrow(TemplateError);
   });
 
   it('warns when children do not add up to the parent or the sheet to its declared total', () => {
@@ -98,7 +104,12 @@ describe('template validation', () => {
 
   it('throws a TemplateError listing every error in Vietnamese', () => {
     expect(() =>
-      compileTemplate(sheet([{ code: 'a', kind: 'base', text: 'A', base: 1 }, { code: 'a', kind: 'base', text: 'A', base: 1 }])),
+      compileTemplate(
+        sheet([
+          { code: 'a', kind: 'base', text: 'A', base: 1 },
+          { code: 'a', kind: 'base', text: 'A', base: 1 },
+        ]),
+      ),
     ).toThrow('Bảng tiêu chí không hợp lệ:\n- Mã tiêu chí "a" bị trùng.');
   });
 });

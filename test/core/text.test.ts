@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   compareVietnamese,
+  formatDateVi,
   formatDecimal,
   formatPercent,
   nfc,
@@ -336,5 +337,12 @@ describe('Vietnamese collation', () => {
   it('sorts NFD keys like their NFC forms', () => {
     const sorted = sortVietnamese(['To\u0300a a\u0301n', 'D\u0103ng', 'Đa'], (s) => s);
     expect(sorted.map((s) => s.normalize('NFC'))).toEqual(['Dăng', 'Đa', 'Tòa án']);
+  });
+});
+
+describe('formatDateVi', () => {
+  it('writes ISO dates day first and leaves other text alone', () => {
+    expect(formatDateVi('2025-12-03')).toBe('03/12/2025');
+    expect(formatDateVi('không rõ')).toBe('không rõ');
   });
 });

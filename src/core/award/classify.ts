@@ -23,7 +23,11 @@ export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
   notClassified: 'Không xếp loại',
 };
 
-export function classify(total: number, knockedOut: boolean, settings = DEFAULT_CLASSIFICATION): string {
+export function classify(
+  total: number,
+  knockedOut: boolean,
+  settings = DEFAULT_CLASSIFICATION,
+): string {
   if (knockedOut) return settings.notClassified;
   const units = toUnits(total);
   return settings.thresholds.find((t) => units >= toUnits(t.min))?.label ?? settings.fallback;

@@ -23,7 +23,12 @@ export interface ProposalSettings {
 export const DEFAULT_PROPOSALS: ProposalSettings = {
   levels: [
     { kind: 'flag', label: 'Cờ thi đua của UBND tỉnh', count: 1, classes: ['Xuất sắc'] },
-    { kind: 'certificate', label: 'Bằng khen của Chủ tịch UBND tỉnh', count: 2, classes: ['Xuất sắc', 'Tốt'] },
+    {
+      kind: 'certificate',
+      label: 'Bằng khen của Chủ tịch UBND tỉnh',
+      count: 2,
+      classes: ['Xuất sắc', 'Tốt'],
+    },
   ],
 };
 
@@ -48,7 +53,8 @@ export function proposeAwards(
 ): Proposal[] {
   const result = new Map<string, Proposal>();
   const notes = new Map<string, string[]>();
-  const addNote = (code: string, note: string) => notes.set(code, [...(notes.get(code) ?? []), note]);
+  const addNote = (code: string, note: string) =>
+    notes.set(code, [...(notes.get(code) ?? []), note]);
   const required = settings.requiredVoteShare;
   let carried = 0;
   for (const level of settings.levels) {
@@ -60,11 +66,17 @@ export function proposeAwards(
       if (!level.classes.includes(cls)) return false;
       if (required !== undefined) {
         if (u.vote === undefined) {
-          addNote(u.unitCode, `chưa có kết quả biểu quyết (cần ≥ ${formatPercent(required)}) nên chưa đề nghị ${level.label}`);
+          addNote(
+            u.unitCode,
+            `chưa có kết quả biểu quyết (cần ≥ ${formatPercent(required)}) nên chưa đề nghị ${level.label}`,
+          );
           return false;
         }
         if (Math.round(u.vote * SCALE) < shareUnits(required)) {
-          addNote(u.unitCode, `tỷ lệ biểu quyết ${formatPercent(u.vote)} dưới mức ${formatPercent(required)} nên không đề nghị ${level.label}`);
+          addNote(
+            u.unitCode,
+            `tỷ lệ biểu quyết ${formatPercent(u.vote)} dưới mức ${formatPercent(required)} nên không đề nghị ${level.label}`,
+          );
           return false;
         }
       }
@@ -85,7 +97,10 @@ export function proposeAwards(
       if (!fits) {
         const names = group.map((u) => u.name).join(', ');
         for (const u of group)
-          addNote(u.unitCode, `${names} đồng hạng ${group[0]!.rank} tranh ${slots} suất ${level.label}: khối cần biểu quyết`);
+          addNote(
+            u.unitCode,
+            `${names} đồng hạng ${group[0]!.rank} tranh ${slots} suất ${level.label}: khối cần biểu quyết`,
+          );
         carried = group.length - slots;
         slots = 0;
       } else slots -= group.length;

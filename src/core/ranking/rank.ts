@@ -1,5 +1,5 @@
 import { toUnits } from '../decimal';
-import { compareVietnamese, formatDecimal } from '../text/vietnamese';
+import { compareVietnamese, formatDateVi, formatDecimal } from '../text/vietnamese';
 
 export type RankingMode = 'competition' | 'dense';
 
@@ -63,30 +63,44 @@ interface Breaker {
 function breaker(tb: TieBreaker): Breaker {
   switch (tb.kind) {
     case 'fewer-penalty':
-      return { label: 'ít điểm trừ hơn', key: (e) => -toUnits(e.penalty), show: (e) => formatDecimal(e.penalty) };
+      return {
+        label: 'ít điểm trừ hơn',
+        key: (e) => -toUnits(e.penalty),
+        show: (e) => formatDecimal(e.penalty),
+      };
     case 'higher-base':
       return {
         label: `điểm chuẩn đạt ở mục ${tb.subtree} cao hơn`,
-        key: (e) => (e.subtreeBase?.[tb.subtree] === undefined ? undefined : toUnits(e.subtreeBase[tb.subtree]!)),
-        show: (e) => (e.subtreeBase?.[tb.subtree] === undefined ? 'không có' : formatDecimal(e.subtreeBase[tb.subtree]!)),
+        key: (e) =>
+          e.subtreeBase?.[tb.subtree] === undefined
+            ? undefined
+            : toUnits(e.subtreeBase[tb.subtree]!),
+        show: (e) =>
+          e.subtreeBase?.[tb.subtree] === undefined
+            ? 'không có'
+            : formatDecimal(e.subtreeBase[tb.subtree]!),
       };
     case 'earlier-submission':
       return {
         label: 'nộp sớm hơn',
         key: (e) => (e.submittedAt ? -Date.parse(e.submittedAt) : undefined),
-        show: (e) => e.submittedAt ?? 'không rõ ngày nộp',
+        show: (e) => (e.submittedAt ? formatDateVi(e.submittedAt) : 'không rõ ngày nộp'),
       };
     case 'vote':
       return {
         label: 'tỷ lệ biểu quyết cao hơn',
         key: (e) => (e.vote === undefined ? undefined : Math.round(e.vote * 1e6)),
-        show: (e) => (e.vote === undefined ? 'chưa biểu quyết' : `${formatDecimal(e.vote * 100, { decimals: 1 })}%`),
+        show: (e) =>
+          e.vote === undefined
+            ? 'chưa biểu quyết'
+            : `${formatDecimal(e.vote * 100, { decimals: 1 })}%`,
       };
   }
 }
 
 const byName = (a: RankEntry, b: RankEntry) =>
-  compareVietnamese(a.name, b.name) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
+  compareVietnamese(a.name, b.name) ||
+  (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
 
 /**
  * Splits a group of equal totals into ordered classes using the tie-breakers in turn.
@@ -97,17 +111,30 @@ function splitTie(group: RankEntry[], breakers: Breaker[], notes: string[]): Ran
   const [first, ...rest] = breakers;
   if (group.length < 2 || !first) return [group];
   if (group.some((e) => first.key(e) === undefined)) {
-    notes.push(`không dùng được tiêu chí "${first.label}" vì thiếu dữ liệu (${group.map((e) => `${e.name}: ${first.show(e)}`).join('; ')})`);
+    notes.push(
+      `không dùng được tiêu chí "${first.label}" vì thiếu dữ liệu (${group.map((e) => `${e.name}: ${first.show(e)}`).join('; ')})`,
+    );
     return splitTie(group, rest, notes);
   }
   const keys = [...new Set(group.map((e) => first.key(e)!))].sort((a, b) => b - a);
   if (keys.length > 1)
-    notes.push(`phân định theo tiêu chí "${first.label}": ${group.map((e) => `${e.name} ${first.show(e)}`).join(', ')}`);
-  return keys.flatMap((k) => splitTie(group.filter((e) => first.key(e) === k), rest, notes));
+    notes.push(
+      `phân định theo tiêu chí "${first.label}": ${group.map((e) => `${e.name} ${first.show(e)}`).join(', ')}`,
+    );
+  return keys.flatMap((k) =>
+    splitTie(
+      group.filter((e) => first.key(e) === k),
+      rest,
+      notes,
+    ),
+  );
 }
 
 /** Ranks a bloc: competition (1, 2, 2, 4) or dense (1, 2, 2, 3); knocked-out units listed last, unranked. */
-export function rankUnits(entries: readonly RankEntry[], settings: RankingSettings = DEFAULT_RANKING): Ranking {
+export function rankUnits(
+  entries: readonly RankEntry[],
+  settings: RankingSettings = DEFAULT_RANKING,
+): Ranking {
   const breakers = settings.tieBreakers.map(breaker);
   const ranked = entries.filter((e) => !e.knockedOut);
   const groups = new Map<number, RankEntry[]>();
@@ -139,7 +166,8 @@ export function rankUnits(entries: readonly RankEntry[], settings: RankingSettin
     for (const cls of split) {
       const rank = settings.mode === 'dense' ? classes + 1 : units.length + 1;
       classes++;
-      for (const e of cls) units.push({ ...e, rank, position: units.length + 1, ...(tieNote ? { tieNote } : {}) });
+      for (const e of cls)
+        units.push({ ...e, rank, position: units.length + 1, ...(tieNote ? { tieNote } : {}) });
     }
   }
   for (const e of entries.filter((x) => x.knockedOut).sort(byName))

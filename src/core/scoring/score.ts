@@ -71,7 +71,8 @@ function bandValue(value: EntryValue | undefined): number | string | undefined {
 
 function inBand(value: number | string, band: Band): boolean {
   // Dates arrive as ISO strings (YYYY-MM-DD), which order correctly as text.
-  if (band.from !== undefined && (typeof band.from !== typeof value || value < band.from)) return false;
+  if (band.from !== undefined && (typeof band.from !== typeof value || value < band.from))
+    return false;
   if (band.to !== undefined && (typeof band.to !== typeof value || value >= band.to)) return false;
   return true;
 }
@@ -92,6 +93,7 @@ class SidePass {
     private readonly entries: readonly (ItemEntry | undefined)[],
     private readonly side: Side,
     private readonly findings: ScoreFinding[],
+    private readonly missingEvidence: Set<number>,
   ) {
     this.slots = new Float64Array(t.size * SLOTS);
     this.chosen = new Int32Array(t.size).fill(-1);
@@ -109,11 +111,27 @@ class SidePass {
     return this.side === 'self' || this.touched[i] === 1;
   }
 
-  private report(i: number, kind: string, message: string, severity: Finding['severity'] = 'warning') {
+  private report(
+    i: number,
+    kind: string,
+    message: string,
+    severity: Finding['severity'] = 'warning',
+  ) {
     if (!this.reports(i)) return;
+    // Evidence belongs to the item, not to a column: say it is missing once.
+    if (kind === 'missing-evidence') {
+      if (this.missingEvidence.has(i)) return;
+      this.missingEvidence.add(i);
+    }
     const side = this.side === 'self' ? 'self' : 'verified';
     const code = this.t.criteria[i]!.code;
-    this.findings.push({ kind, severity, code, side, message: `${SIDE_LABEL[side]} – mục ${code}: ${message}` });
+    this.findings.push({
+      kind,
+      severity,
+      code,
+      side,
+      message: `${SIDE_LABEL[side]} – mục ${code}: ${message}`,
+    });
   }
 
   run(): Totals {
@@ -158,7 +176,12 @@ class SidePass {
       return;
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.report(i, 'not-a-number', `giá trị "${String(v)}" không phải là số; tính 0 điểm.`, 'error');
+      this.report(
+        i,
+        'not-a-number',
+        `giá trị "${String(v)}" không phải là số; tính 0 điểm.`,
+        'error',
+      );
       return;
     }
     if (v < 0) {
@@ -171,7 +194,12 @@ class SidePass {
       const max = this.t.maxBase[i]!;
       let earned = toUnits(v);
       if (earned > max) {
-        this.report(i, 'above-base', `${pts(earned)} điểm vượt điểm chuẩn ${pts(max)}; tính ${pts(max)}.`, 'error');
+        this.report(
+          i,
+          'above-base',
+          `${pts(earned)} điểm vượt điểm chuẩn ${pts(max)}; tính ${pts(max)}.`,
+          'error',
+        );
         earned = max;
       }
       s[o + EARNED]! += earned;
@@ -181,7 +209,11 @@ class SidePass {
     }
     const rate = this.t.rate[i]!;
     if (rate > 0 && !Number.isInteger(v))
-      this.report(i, 'fractional-count', `số trường hợp phải là số nguyên (đang ghi ${pts(toUnits(v))}).`);
+      this.report(
+        i,
+        'fractional-count',
+        `số trường hợp phải là số nguyên (đang ghi ${pts(toUnits(v))}).`,
+      );
     const points = rate > 0 ? Math.round(rate * v) : toUnits(v);
     if (node.kind === 'bonus') {
       s[o + BONUS_RAW]! += points;
@@ -201,22 +233,43 @@ class SidePass {
       const v = bandValue(this.value(source));
       if (v !== undefined) {
         const hits = kids.filter((k) => inBand(v, t.criteria[k]!.band ?? {}));
-        if (hits.length === 0) this.report(i, 'no-band', `giá trị ${String(v)} không thuộc khoảng nào của các phương án.`);
-        else if (hits.length > 1) this.report(i, 'overlapping-bands', `giá trị ${String(v)} thuộc nhiều khoảng (${hits.map((h) => t.criteria[h]!.code).join(', ')}); lấy ${t.criteria[hits[0]!]!.code}.`);
+        if (hits.length === 0)
+          this.report(
+            i,
+            'no-band',
+            `giá trị ${String(v)} không thuộc khoảng nào của các phương án.`,
+          );
+        else if (hits.length > 1)
+          this.report(
+            i,
+            'overlapping-bands',
+            `giá trị ${String(v)} thuộc nhiều khoảng (${hits.map((h) => t.criteria[h]!.code).join(', ')}); lấy ${t.criteria[hits[0]!]!.code}.`,
+          );
         pick = hits[0] ?? -1;
       }
     } else {
       const v = this.value(i);
       if (typeof v === 'string' && v !== '') {
         pick = kids.find((k) => t.criteria[k]!.code === v) ?? -1;
-        if (pick === -1) this.report(i, 'unknown-alternative', `phương án "${v}" không có trong mục chọn.`, 'error');
+        if (pick === -1)
+          this.report(
+            i,
+            'unknown-alternative',
+            `phương án "${v}" không có trong mục chọn.`,
+            'error',
+          );
       } else {
         const marked = kids.filter((k) => isMarked(this.value(k)));
         if (marked.length > 1) {
           // Conservative: take the alternative worth least, and say so; never pick by row order silently.
           const worth = (k: number) => this.alternativeTotal(k);
           pick = marked.reduce((a, b) => (worth(b) < worth(a) ? b : a));
-          this.report(i, 'several-alternatives', `chọn nhiều phương án (${marked.map((k) => t.criteria[k]!.code).join(', ')}) trong mục chỉ được chọn một; tính phương án thấp nhất ${t.criteria[pick]!.code}.`, 'error');
+          this.report(
+            i,
+            'several-alternatives',
+            `chọn nhiều phương án (${marked.map((k) => t.criteria[k]!.code).join(', ')}) trong mục chỉ được chọn một; tính phương án thấp nhất ${t.criteria[pick]!.code}.`,
+            'error',
+          );
         } else pick = marked[0] ?? -1;
       }
     }
@@ -236,7 +289,11 @@ class SidePass {
       const evidence = this.entries[i]?.evidence?.trim() || this.entries[pick]?.evidence?.trim();
       const needs = node.evidenceRequired || t.criteria[pick]!.evidenceRequired;
       if (needs && !evidence && s[po + EARNED]! + s[po + BONUS]! > 0)
-        this.report(i, 'missing-evidence', `chọn ${t.criteria[pick]!.code} nhưng chưa ghi tài liệu kiểm chứng.`);
+        this.report(
+          i,
+          'missing-evidence',
+          `chọn ${t.criteria[pick]!.code} nhưng chưa ghi tài liệu kiểm chứng.`,
+        );
     }
   }
 
@@ -284,8 +341,20 @@ class SidePass {
     }
     const bonusCut = s[o + BONUS_RAW]! - bonus;
     const penaltyCut = s[o + PENALTY_RAW]! - penalty;
-    if (bonusCut > 0) this.report(i, 'cap-applied', `điểm thưởng ${pts(s[o + BONUS_RAW]!)} vượt trần; tính ${pts(bonus)} (cắt ${pts(bonusCut)}).`, 'info');
-    if (penaltyCut > 0) this.report(i, 'cap-applied', `điểm trừ ${pts(s[o + PENALTY_RAW]!)} vượt trần; tính ${pts(penalty)} (giảm ${pts(penaltyCut)}).`, 'info');
+    if (bonusCut > 0)
+      this.report(
+        i,
+        'cap-applied',
+        `điểm thưởng ${pts(s[o + BONUS_RAW]!)} vượt trần; tính ${pts(bonus)} (cắt ${pts(bonusCut)}).`,
+        'info',
+      );
+    if (penaltyCut > 0)
+      this.report(
+        i,
+        'cap-applied',
+        `điểm trừ ${pts(s[o + PENALTY_RAW]!)} vượt trần; tính ${pts(penalty)} (cắt ${pts(penaltyCut)}).`,
+        'info',
+      );
     s[o + BONUS] = bonus;
     s[o + PENALTY] = penalty;
   }
@@ -311,7 +380,13 @@ class SidePass {
   }
 }
 
-function totals(earned: number, bonusRaw: number, penaltyRaw: number, bonus: number, penalty: number): Totals {
+function totals(
+  earned: number,
+  bonusRaw: number,
+  penaltyRaw: number,
+  bonus: number,
+  penalty: number,
+): Totals {
   return {
     earnedBase: fromUnits(earned),
     bonusRaw: fromUnits(bonusRaw),
@@ -320,6 +395,19 @@ function totals(earned: number, bonusRaw: number, penaltyRaw: number, bonus: num
     penalty: fromUnits(penalty),
     total: fromUnits(earned + bonus - penalty),
   };
+}
+
+/** Points a node's own entry brings: a base item's earned base (its rule rows have their own entries), else the node total. */
+function ownContribution(t: CompiledTemplate, slots: Float64Array, i: number): number {
+  const o = i * SLOTS;
+  if (t.criteria[i]!.kind === 'base') return slots[o + EARNED]!;
+  return slots[o + EARNED]! + slots[o + BONUS]! - slots[o + PENALTY]!;
+}
+
+function showValue(v: EntryValue): string {
+  if (typeof v === 'number') return formatDecimal(v);
+  if (typeof v === 'boolean') return v ? 'có' : 'không';
+  return v;
 }
 
 /** Lines up a sheet's entries with the template; entries for unknown codes become findings. */
@@ -334,7 +422,13 @@ export function alignEntries(
     const entry = sheet.entries[code]!;
     const i = t.indexOf.get(code);
     if (i === undefined)
-      findings.push({ kind: 'unknown-code', severity: 'error', code, side: 'self', message: `Mã tiêu chí "${code}" không có trong bảng chấm điểm.` });
+      findings.push({
+        kind: 'unknown-code',
+        severity: 'error',
+        code,
+        side: 'self',
+        message: `Mã tiêu chí "${code}" không có trong bảng chấm điểm.`,
+      });
     else entries[i] = entry;
   }
   return { entries, findings };
@@ -343,18 +437,15 @@ export function alignEntries(
 /** Scores one unit's sheet: self side, final side (verified where given), findings. */
 export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
   const { entries, findings } = alignEntries(t, sheet);
-  const selfPass = new SidePass(t, entries, 'self', findings);
+  const missingEvidence = new Set<number>();
+  const selfPass = new SidePass(t, entries, 'self', findings, missingEvidence);
   const self = selfPass.run();
-  const finalPass = new SidePass(t, entries, 'final', findings);
+  const finalPass = new SidePass(t, entries, 'final', findings, missingEvidence);
   const final = finalPass.run();
   for (let i = 0; i < t.size; i++) {
     const e = entries[i];
-    if (!e || e.verified === undefined || e.self === undefined) continue;
-    const o = i * SLOTS;
-    const diff =
-      finalPass.slots[o + EARNED]! + finalPass.slots[o + BONUS]! - finalPass.slots[o + PENALTY]! -
-      (selfPass.slots[o + EARNED]! + selfPass.slots[o + BONUS]! - selfPass.slots[o + PENALTY]!);
-    if (e.verified === e.self && diff === 0) continue;
+    if (!e || e.verified === undefined || e.self === undefined || e.verified === e.self) continue;
+    const diff = ownContribution(t, finalPass.slots, i) - ownContribution(t, selfPass.slots, i);
     const code = t.criteria[i]!.code;
     const why = e.reason?.trim() ? `lý do: ${e.reason.trim()}` : 'chưa có giải trình';
     const sign = diff > 0 ? '+' : '';
@@ -363,7 +454,7 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
       severity: e.reason?.trim() ? 'info' : 'warning',
       code,
       side: 'verified',
-      message: `Mục ${code}: khối chấm khác tự chấm (${String(e.self)} → ${String(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
+      message: `Mục ${code}: khối chấm khác tự chấm (${showValue(e.self)} → ${showValue(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
     });
   }
   const node = (code: string, side: Side = 'final'): NodeScore => {
@@ -376,7 +467,13 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
     return {
       code,
       maxBase: fromUnits(t.maxBase[i]!),
-      ...totals(sl[o + EARNED]!, sl[o + BONUS_RAW]!, sl[o + PENALTY_RAW]!, sl[o + BONUS]!, sl[o + PENALTY]!),
+      ...totals(
+        sl[o + EARNED]!,
+        sl[o + BONUS_RAW]!,
+        sl[o + PENALTY_RAW]!,
+        sl[o + BONUS]!,
+        sl[o + PENALTY]!,
+      ),
       ...(chosen >= 0 ? { chosen: t.criteria[chosen]!.code } : {}),
     };
   };

@@ -91,7 +91,8 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
   const indexOf = new Map<string, number>();
   criteria.forEach((c, i) => {
     if (!c.code) error('missing-code', undefined, `Dòng tiêu chí thứ ${i + 1} không có mã.`);
-    else if (indexOf.has(c.code)) error('duplicate-code', c.code, `Mã tiêu chí "${c.code}" bị trùng.`);
+    else if (indexOf.has(c.code))
+      error('duplicate-code', c.code, `Mã tiêu chí "${c.code}" bị trùng.`);
     else indexOf.set(c.code, i);
   });
 
@@ -127,7 +128,12 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
   const input = new Int32Array(size).fill(-1);
   criteria.forEach((c, i) => {
     if (c.rate !== undefined) {
-      if (!(c.rate >= 0)) error('negative-rate', c.code, `Mục ${c.code}: mức điểm mỗi trường hợp không được âm (${c.rate}).`);
+      if (!(c.rate >= 0))
+        error(
+          'negative-rate',
+          c.code,
+          `Mục ${c.code}: mức điểm mỗi trường hợp không được âm (${c.rate}).`,
+        );
       rate[i] = toUnits(c.rate);
     }
     if (c.base !== undefined && !(c.base >= 0))
@@ -137,12 +143,21 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
         error('negative-cap', c.code, `Mục ${c.code}: trần điểm ${name} không được âm (${value}).`);
     const p = parent[i]!;
     if (c.band && (p === -1 || criteria[p]!.kind !== 'choice'))
-      warn('band-outside-choice', c.code, `Mục ${c.code} có khoảng mức nhưng không phải phương án của một mục chọn.`);
+      warn(
+        'band-outside-choice',
+        c.code,
+        `Mục ${c.code} có khoảng mức nhưng không phải phương án của một mục chọn.`,
+      );
     if (c.input !== undefined) {
       const m = indexOf.get(c.input);
-      if (c.kind !== 'choice') error('input-not-choice', c.code, `Mục ${c.code}: chỉ mục chọn (chon) mới đọc số liệu.`);
+      if (c.kind !== 'choice')
+        error('input-not-choice', c.code, `Mục ${c.code}: chỉ mục chọn (chon) mới đọc số liệu.`);
       else if (m === undefined || criteria[m]!.kind !== 'measure')
-        error('input-not-measure', c.code, `Mục ${c.code}: số liệu "${c.input}" không phải một dòng số liệu (so_lieu) trong bảng.`);
+        error(
+          'input-not-measure',
+          c.code,
+          `Mục ${c.code}: số liệu "${c.input}" không phải một dòng số liệu (so_lieu) trong bảng.`,
+        );
       else input[i] = m;
     }
     if (c.kind === 'choice' && children[i]!.length === 0)
@@ -160,25 +175,45 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
         for (const k of kids) {
           const kid = criteria[k]!;
           if (!RULE_KINDS.has(kid.kind) || maxBase[k]! > 0)
-            error('base-under-base', kid.code, `Mục ${kid.code} mang điểm chuẩn nhưng nằm dưới mục chuẩn ${c.code}; hãy đổi ${c.code} thành nhóm (nhom).`);
+            error(
+              'base-under-base',
+              kid.code,
+              `Mục ${kid.code} mang điểm chuẩn nhưng nằm dưới mục chuẩn ${c.code}; hãy đổi ${c.code} thành nhóm (nhom).`,
+            );
         }
       } else if (c.kind === 'group') {
         for (const k of kids) derived += maxBase[k]!;
       } else if (c.kind === 'choice') {
         for (const k of kids) derived = Math.max(derived, maxBase[k]!);
       } else if (c.base) {
-        warn('base-on-rule', c.code, `Mục ${c.code} là dòng cộng/trừ/điều kiện nên không có điểm chuẩn; bỏ qua ${c.base} điểm.`);
+        warn(
+          'base-on-rule',
+          c.code,
+          `Mục ${c.code} là dòng cộng/trừ/điều kiện nên không có điểm chuẩn; bỏ qua ${c.base} điểm.`,
+        );
       }
-      if ((c.kind === 'group' || c.kind === 'choice') && c.base !== undefined && toUnits(c.base) !== derived) {
+      if (
+        (c.kind === 'group' || c.kind === 'choice') &&
+        c.base !== undefined &&
+        toUnits(c.base) !== derived
+      ) {
         const how = c.kind === 'group' ? 'tổng điểm chuẩn các mục con' : 'phương án cao nhất';
-        warn('base-sum', c.code, `Mục ${c.code}: điểm chuẩn ghi ${pts(toUnits(c.base))} nhưng ${how} là ${pts(derived)}; dùng ${pts(derived)}.`);
+        warn(
+          'base-sum',
+          c.code,
+          `Mục ${c.code}: điểm chuẩn ghi ${pts(toUnits(c.base))} nhưng ${how} là ${pts(derived)}; dùng ${pts(derived)}.`,
+        );
       }
       maxBase[i] = derived;
     }
     let total = 0;
     for (const r of roots) total += maxBase[r]!;
     if (total !== toUnits(template.declaredTotal))
-      warn('declared-total', undefined, `Tổng điểm chuẩn của bảng là ${pts(total)}, khác tổng công bố ${pts(toUnits(template.declaredTotal))}.`);
+      warn(
+        'declared-total',
+        undefined,
+        `Tổng điểm chuẩn của bảng là ${pts(total)}, khác tổng công bố ${pts(toUnits(template.declaredTotal))}.`,
+      );
   }
 
   if (findings.some((f) => f.severity === 'error')) return { findings };
@@ -199,7 +234,9 @@ function analyse(template: Template): { findings: Finding[]; compiled?: Compiled
       rootCaps: unitCaps(template.caps),
       input,
       leafAlternative: Uint8Array.from(criteria, (_, i) =>
-        parent[i]! >= 0 && criteria[parent[i]!]!.kind === 'choice' && children[i]!.length === 0 ? 1 : 0,
+        parent[i]! >= 0 && criteria[parent[i]!]!.kind === 'choice' && children[i]!.length === 0
+          ? 1
+          : 0,
       ),
       depth,
       findings,

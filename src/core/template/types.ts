@@ -14,7 +14,8 @@
  * - `knockout` [khong_xep_loai]: a yes/no condition; yes means the unit is not classified.
  * - `measure` [so_lieu]: a measured value (a share, a volume, a date) that bands read; no points.
  */
-export type CriterionKind = 'group' | 'base' | 'bonus' | 'penalty' | 'choice' | 'knockout' | 'measure';
+export type CriterionKind =
+  'group' | 'base' | 'bonus' | 'penalty' | 'choice' | 'knockout' | 'measure';
 
 /**
  * Caps on a subtree (the node and everything below it), in points.

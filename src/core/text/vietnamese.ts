@@ -281,3 +281,9 @@ export function sortVietnamese<T>(items: readonly T[], key: (t: T) => string): T
   decorated.sort((x, y) => compareNormalized(x.k, y.k));
   return decorated.map((d) => d.item);
 }
+
+/** An ISO date (YYYY-MM-DD) as Vietnamese write it: "12/12/2025". Other text is returned as is. */
+export function formatDateVi(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
