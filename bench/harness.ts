@@ -1,18 +1,48 @@
 /**
  * Benchmarks print ratios against a baseline measured in the same run, so a slow machine changes
- * both numbers alike and nothing here fails on timing.
+ * both numbers alike and nothing here fails on timing. Engine and baseline samples are interleaved
+ * after a warm-up, so both see the same JIT state, heap and machine load; medians damp outliers.
  */
-export function measure(run: () => unknown, minMs = 300): number {
-  run(); // warm-up: JIT and caches
-  const samples: number[] = [];
-  const end = performance.now() + minMs;
-  while (samples.length < 5 || performance.now() < end) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
+export function compare(
+  engine: () => unknown,
+  baseline: () => unknown,
+  ms = 1500,
+): { engine: number; baseline: number } {
+  const warmUntil = performance.now() + ms / 3;
+  while (performance.now() < warmUntil) {
+    engine();
+    baseline();
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  const a: number[] = [];
+  const b: number[] = [];
+  const end = performance.now() + ms;
+  while (a.length < 5 || performance.now() < end) {
+    a.push(time(engine));
+    b.push(time(baseline));
+  }
+  return { engine: median(a), baseline: median(b) };
+}
+
+function time(run: () => unknown): number {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Heap growth while `build` runs and its result is kept (needs node --expose-gc). */
+export function retainedBytes<T>(build: () => T): { bytes: number; kept: T } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run node with --expose-gc to measure memory');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = build();
+  gc();
+  return { bytes: process.memoryUsage().heapUsed - before, kept };
 }
 
 export function ratio(a: number, b: number): string {

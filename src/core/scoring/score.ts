@@ -9,9 +9,9 @@ import type { EntryValue, ItemEntry, UnitSheet } from './types';
 export type Side = 'self' | 'final';
 
 /**
- * Findings of the final side are reported only where a verified value is involved (the node's own,
- * or one in its subtree); elsewhere the final result equals the self result and its findings stand
- * once, under the self side.
+ * Findings of the final side are reported only where a verified value differs from the self value
+ * (the node's own, one in its subtree, or the measure a band reads); elsewhere the final result
+ * equals the self result and its findings stand once, under the self side.
  */
 export interface ScoreFinding extends Finding {
   /** The column the finding is about: the unit's own (tự chấm) or the bloc's (khối chấm). */
@@ -78,15 +78,11 @@ function inBand(value: number | string, band: Band): boolean {
 }
 
 /**
- * Scores one side of one unit. `pick` returns the value used for a node on this side and whether it
- * is a verified value; findings are reported once: on the final side only where verified values
- * are involved, since the self side already reported the rest.
+ * Scores one side of one unit. Findings are reported once: on the final side only where verified
+ * values are involved, since the self side already reported the rest.
  */
 class SidePass {
-  readonly slots: Float64Array;
-  readonly chosen: Int32Array;
   knockouts: string[] = [];
-  private readonly touched: Uint8Array;
 
   constructor(
     private readonly t: CompiledTemplate,
@@ -94,11 +90,13 @@ class SidePass {
     private readonly side: Side,
     private readonly findings: ScoreFinding[],
     private readonly missingEvidence: Set<number>,
-  ) {
-    this.slots = new Float64Array(t.size * SLOTS);
-    this.chosen = new Int32Array(t.size).fill(-1);
-    this.touched = new Uint8Array(t.size);
-  }
+    /** Per node: SLOTS fixed-point values. */
+    readonly slots: Float64Array,
+    /** Per node: index + 1 of the chosen alternative, 0 for none. */
+    readonly chosen: Int32Array,
+    /** Per node, final side only: 1 where a differing verified value sits in the subtree or input. */
+    private readonly touched: Uint8Array,
+  ) {}
 
   private value(i: number): EntryValue | undefined {
     const e = this.entries[i];
@@ -134,12 +132,20 @@ class SidePass {
     });
   }
 
-  run(): Totals {
+  /**
+   * Scores every node. Given the self pass, the final pass starts from its results and recomputes
+   * only the nodes whose subtree (or banded input) holds a verified value that differs: elsewhere
+   * the final column equals the self column.
+   */
+  run(selfPass?: SidePass): void {
     const t = this.t;
     const s = this.slots;
-    if (this.side === 'final') {
+    if (selfPass) {
+      s.set(selfPass.slots);
+      this.chosen.set(selfPass.chosen);
+      this.knockouts = [...selfPass.knockouts];
       for (const i of t.postOrder) {
-        let touched = this.entries[i]?.verified !== undefined ? 1 : 0;
+        let touched = this.differs(i) || (t.input[i]! >= 0 && this.differs(t.input[i]!)) ? 1 : 0;
         for (const k of t.children[i]!) touched |= this.touched[k]!;
         this.touched[i] = touched;
       }
@@ -147,10 +153,16 @@ class SidePass {
     for (const i of t.postOrder) {
       const node = t.criteria[i]!;
       const o = i * SLOTS;
-      const kids = t.children[i]!;
+      if (selfPass) {
+        if (this.touched[i] === 0) continue;
+        s.fill(0, o, o + SLOTS);
+        this.chosen[i] = 0;
+        if (node.kind === 'knockout')
+          this.knockouts = this.knockouts.filter((c) => c !== node.code);
+      }
       if (node.kind === 'choice') this.choose(i);
       else {
-        for (const k of kids) {
+        for (const k of t.children[i]!) {
           const ko = k * SLOTS;
           s[o + EARNED]! += s[ko + EARNED]!;
           s[o + BONUS_RAW]! += s[ko + BONUS]!;
@@ -160,7 +172,11 @@ class SidePass {
       }
       this.cap(i, o, t.caps[i]!);
     }
-    return this.rootTotals();
+  }
+
+  private differs(i: number): boolean {
+    const e = this.entries[i];
+    return e !== undefined && e.verified !== undefined && e.verified !== e.self;
   }
 
   /** The node's own entry: earned base, cases or points, knock-out. */
@@ -189,7 +205,6 @@ class SidePass {
       this.report(i, 'negative', `${what} âm (${pts(toUnits(v))}); tính 0.`, 'error');
       return;
     }
-    const noEvidence = () => !this.entries[i]?.evidence?.trim();
     if (node.kind === 'base') {
       const max = this.t.maxBase[i]!;
       let earned = toUnits(v);
@@ -203,7 +218,7 @@ class SidePass {
         earned = max;
       }
       s[o + EARNED]! += earned;
-      if (earned > 0 && node.evidenceRequired && noEvidence())
+      if (earned > 0 && node.evidenceRequired && this.lacksEvidence(i))
         this.report(i, 'missing-evidence', 'chấm điểm nhưng chưa ghi tài liệu kiểm chứng.');
       return;
     }
@@ -217,9 +232,13 @@ class SidePass {
     const points = rate > 0 ? Math.round(rate * v) : toUnits(v);
     if (node.kind === 'bonus') {
       s[o + BONUS_RAW]! += points;
-      if (points > 0 && node.evidenceRequired && noEvidence())
+      if (points > 0 && node.evidenceRequired && this.lacksEvidence(i))
         this.report(i, 'missing-evidence', 'có điểm thưởng nhưng chưa ghi tài liệu kiểm chứng.');
     } else if (node.kind === 'penalty') s[o + PENALTY_RAW]! += points;
+  }
+
+  private lacksEvidence(i: number): boolean {
+    return !this.entries[i]?.evidence?.trim();
   }
 
   /** Picks one alternative of a choice and takes its points; the others count for nothing. */
@@ -280,7 +299,7 @@ class SidePass {
       this.clearSubtree(k);
     }
     if (pick >= 0) {
-      this.chosen[i] = pick;
+      this.chosen[i] = pick + 1;
       if (t.children[pick]!.length === 0) this.fullValue(pick);
       const po = pick * SLOTS;
       s[o + EARNED] = s[po + EARNED]!;
@@ -359,7 +378,7 @@ class SidePass {
     s[o + PENALTY] = penalty;
   }
 
-  private rootTotals(): Totals {
+  rootTotals(): Totals {
     const t = this.t;
     const s = this.slots;
     let earned = 0;
@@ -410,18 +429,35 @@ function showValue(v: EntryValue): string {
   return v;
 }
 
+/**
+ * The key order of the last sheet aligned against each template. Sheets read from one source list
+ * their codes in the same order, so most keys match the previous sheet's by identity and skip the
+ * lookup by code.
+ */
+const lastLayout = new WeakMap<CompiledTemplate, { keys: string[]; index: number[] }>();
+
 /** Lines up a sheet's entries with the template; entries for unknown codes become findings. */
 export function alignEntries(
   t: CompiledTemplate,
   sheet: UnitSheet,
 ): { entries: (ItemEntry | undefined)[]; findings: ScoreFinding[] } {
-  const entries = new Array<ItemEntry | undefined>(t.size);
+  const entries = new Array<ItemEntry | undefined>(t.size).fill(undefined);
   const findings: ScoreFinding[] = [];
-  // for…in, not Object.entries: no pair array per item, which dominated scoring large blocs.
+  let layout = lastLayout.get(t);
+  if (!layout) lastLayout.set(t, (layout = { keys: [], index: [] }));
+  let k = 0;
+  // for…in, not Object.entries: no pair array per item.
   for (const code in sheet.entries) {
     const entry = sheet.entries[code]!;
-    const i = t.indexOf.get(code);
-    if (i === undefined)
+    let i: number | undefined;
+    if (layout.keys[k] === code) i = layout.index[k];
+    else {
+      i = t.indexOf.get(code) ?? -1;
+      layout.keys[k] = code;
+      layout.index[k] = i;
+    }
+    k++;
+    if (i === undefined || i < 0)
       findings.push({
         kind: 'unknown-code',
         severity: 'error',
@@ -434,18 +470,30 @@ export function alignEntries(
   return { entries, findings };
 }
 
-/** Scores one unit's sheet: self side, final side (verified where given), findings. */
-export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
+interface Passes {
+  self: SidePass;
+  final: SidePass;
+  findings: ScoreFinding[];
+}
+
+/** Both passes over one sheet, written into `buffer` (whose self part must be zeroed). */
+function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): Passes {
   const { entries, findings } = alignEntries(t, sheet);
   const missingEvidence = new Set<number>();
-  const selfPass = new SidePass(t, entries, 'self', findings, missingEvidence);
-  const self = selfPass.run();
-  const finalPass = new SidePass(t, entries, 'final', findings, missingEvidence);
-  const final = finalPass.run();
-  for (let i = 0; i < t.size; i++) {
+  const n = t.size;
+  const slots = (k: number) => new Float64Array(buffer, k * n * SLOTS * 8, n * SLOTS);
+  const chosen = (k: number) => new Int32Array(buffer, 2 * n * SLOTS * 8 + k * n * 4, n);
+  const touched = new Uint8Array(buffer, 2 * n * SLOTS * 8 + 2 * n * 4, n);
+  const pass = (side: Side, k: number) =>
+    new SidePass(t, entries, side, findings, missingEvidence, slots(k), chosen(k), touched);
+  const self = pass('self', 0);
+  self.run();
+  const final = pass('final', 1);
+  final.run(self);
+  for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (!e || e.verified === undefined || e.self === undefined || e.verified === e.self) continue;
-    const diff = ownContribution(t, finalPass.slots, i) - ownContribution(t, selfPass.slots, i);
+    const diff = ownContribution(t, final.slots, i) - ownContribution(t, self.slots, i);
     const code = t.criteria[i]!.code;
     const why = e.reason?.trim() ? `lý do: ${e.reason.trim()}` : 'chưa có giải trình';
     const sign = diff > 0 ? '+' : '';
@@ -457,13 +505,42 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
       message: `Mục ${code}: khối chấm khác tự chấm (${showValue(e.self)} → ${showValue(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
     });
   }
+  return { self, final, findings };
+}
+
+const bufferBytes = (t: CompiledTemplate) => t.size * (2 * SLOTS * 8 + 2 * 4 + 1);
+
+/** One scratch buffer per template: scoring a bloc allocates no per-node storage per unit. */
+const scratch = new WeakMap<CompiledTemplate, ArrayBuffer>();
+
+function scratchFor(t: CompiledTemplate): ArrayBuffer {
+  let buffer = scratch.get(t);
+  if (!buffer) scratch.set(t, (buffer = new ArrayBuffer(bufferBytes(t))));
+  else new Uint8Array(buffer, 0, t.size * (SLOTS * 8)).fill(0);
+  new Int32Array(buffer, 2 * t.size * SLOTS * 8, t.size).fill(0);
+  return buffer;
+}
+
+/**
+ * Scores one unit's sheet: self side, final side (verified where given), findings.
+ *
+ * Totals and findings are kept; per-node results are computed again, once, on the first call to
+ * `node` (scoring is pure), so ranking thousands of units holds no per-node arrays. The sheet must
+ * not be changed in between.
+ */
+export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
+  const { self, final, findings } = runPasses(t, sheet, scratchFor(t));
+  const selfTotals = self.rootTotals();
+  const finalTotals = final.rootTotals();
+  let detail: Passes | undefined;
   const node = (code: string, side: Side = 'final'): NodeScore => {
     const i = t.indexOf.get(code);
     if (i === undefined) throw new RangeError(`Không có mục ${code}`);
-    const pass = side === 'self' ? selfPass : finalPass;
+    detail ??= runPasses(t, sheet, new ArrayBuffer(bufferBytes(t)));
+    const pass = side === 'self' ? detail.self : detail.final;
     const o = i * SLOTS;
     const sl = pass.slots;
-    const chosen = pass.chosen[i]!;
+    const chosen = pass.chosen[i]! - 1;
     return {
       code,
       maxBase: fromUnits(t.maxBase[i]!),
@@ -479,10 +556,10 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
   };
   return {
     unitCode: sheet.unitCode,
-    self,
-    final,
-    knockedOut: finalPass.knockouts.length > 0,
-    knockouts: finalPass.knockouts,
+    self: selfTotals,
+    final: finalTotals,
+    knockedOut: final.knockouts.length > 0,
+    knockouts: final.knockouts,
     findings,
     node,
   };
