@@ -1,0 +1,166 @@
+/**
+ * The workbook as plain data. Layout functions in `src/workbook/` produce `SheetSpec`s and read
+ * `SheetData`; the adapters (`src/io/xlsx/` on ExcelJS, `src/io/excel/` on Office.js) apply and
+ * read them. Nothing here knows which adapter runs it.
+ */
+
+/** A value as stored in a cell. Dates are ISO strings (YYYY-MM-DD) on both sides of the port. */
+export type CellValue = string | number | boolean | null;
+
+/** A cell as read back: a value, or an error such as #REF! (a formula that points nowhere). */
+export type ReadValue = CellValue | { error: string };
+
+export interface CellSpec {
+  /** The value; for a formula cell, the value the toolkit computed (cached result). */
+  v?: CellValue;
+  /** Formula without the leading '=' (A1 references, English function names). */
+  f?: string;
+}
+
+export interface RangeStyle {
+  /** A1 range on this sheet, e.g. "A5:J5". */
+  range: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  /** ARGB hex, e.g. "FFDDEBF7". */
+  fill?: string;
+  numberFormat?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  indent?: number;
+  border?: boolean;
+  /** false unlocks the cells (input cells of a protected sheet). */
+  locked?: boolean;
+}
+
+export interface Validation {
+  range: string;
+  type: 'decimal' | 'whole' | 'list' | 'date';
+  min?: number;
+  max?: number;
+  /** For `list`. */
+  list?: string[];
+  /** Vietnamese text shown when a value is refused. */
+  error: string;
+  prompt?: string;
+}
+
+export interface TableSpec {
+  /** Stable name (ListObject), used by structured references. */
+  name: string;
+  /** Header row included, e.g. "A4:K13". */
+  range: string;
+}
+
+export interface DataBar {
+  range: string;
+  /** ARGB hex. */
+  color: string;
+}
+
+export type SheetRole = 'config' | 'unit' | 'people' | 'generated';
+
+export interface SheetSpec {
+  name: string;
+  role: SheetRole;
+  /** Rows from A1. */
+  cells: CellSpec[][];
+  merges: string[];
+  /** Character widths of columns A, B, … */
+  columnWidths: number[];
+  /** Columns hidden from people (helper columns of formulas), by 1-based index. */
+  hiddenColumns: number[];
+  frozen: { rows: number; columns: number };
+  styles: RangeStyle[];
+  validations: Validation[];
+  tables: TableSpec[];
+  dataBars: DataBar[];
+  /** Protect the sheet: every cell not unlocked by a style is read-only. */
+  protect: boolean;
+  hidden: boolean;
+  print: { landscape: boolean; fitToWidth: boolean; titleRows?: [number, number] };
+  tabColor?: string;
+}
+
+/** A sheet as read from a workbook: its used range from A1. */
+export interface SheetData {
+  name: string;
+  values: ReadValue[][];
+  /** The formula of each cell (without '='), where it has one. */
+  formulas: (string | undefined)[][];
+  /** Merged ranges, where the adapter can tell. */
+  merges: string[];
+}
+
+/** An edit of input cells of one sheet (import, a form in the task pane). */
+export interface CellUpdate {
+  sheet: string;
+  /** A1 address. */
+  address: string;
+  value: CellValue;
+}
+
+/** Everything one action writes, applied in one batch by an adapter. */
+export interface WritePlan {
+  /** Sheets created or rebuilt whole (generated sheets, new unit sheets, the configuration). */
+  replace: SheetSpec[];
+  /** Input cells changed in place. */
+  update: CellUpdate[];
+}
+
+/** The port both adapters implement. */
+export interface WorkbookPort {
+  sheetNames(): Promise<string[]>;
+  read(names: readonly string[]): Promise<SheetData[]>;
+  write(plan: WritePlan): Promise<void>;
+}
+
+/** Column letters from a 1-based index: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 address from 1-based row and column. */
+export function address(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** 1-based row and column of an A1 address ("$B$7" too). */
+export function parseAddress(a1: string): { row: number; column: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1.toUpperCase());
+  if (!m) throw new RangeError(`Địa chỉ ô không hợp lệ: ${a1}`);
+  let column = 0;
+  for (const ch of m[1]!) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), column };
+}
+
+/** A sheet name quoted for a formula reference: 'Công an tỉnh'!A1. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An empty spec to fill in. */
+export function emptySheet(name: string, role: SheetRole): SheetSpec {
+  return {
+    name,
+    role,
+    cells: [],
+    merges: [],
+    columnWidths: [],
+    hiddenColumns: [],
+    frozen: { rows: 0, columns: 0 },
+    styles: [],
+    validations: [],
+    tables: [],
+    dataBars: [],
+    protect: false,
+    hidden: false,
+    print: { landscape: true, fitToWidth: true },
+  };
+}

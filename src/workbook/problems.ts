@@ -1,0 +1,28 @@
+/**
+ * A problem in what a person gave us (a cell, a CSV line), named so they can find it: the sheet or
+ * file, the cell or line, the criterion code when there is one, and a Vietnamese message.
+ */
+export interface InputProblem {
+  /** Sheet name or file name. */
+  source: string;
+  /** "ô F12", "dòng 7"… */
+  location: string;
+  code?: string;
+  message: string;
+}
+
+export function describeProblem(p: InputProblem): string {
+  const code = p.code ? ` (tiêu chí ${p.code})` : '';
+  return `${p.source}, ${p.location}${code}: ${p.message}`;
+}
+
+/** Thrown when input is refused: nothing has been written. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(
+      `Dữ liệu không hợp lệ, chưa ghi gì (${problems.length} lỗi):\n` +
+        problems.map((p) => `- ${describeProblem(p)}`).join('\n'),
+    );
+    this.name = 'InputError';
+  }
+}
