@@ -1,4 +1,10 @@
 import { benchCore } from './core';
+import { benchWorkbook } from './workbook';
 
-console.log('thidua benchmarks — ratios against baselines measured in this run');
-benchCore();
+async function main() {
+  console.log('thidua benchmarks — ratios against baselines measured in this run');
+  benchCore();
+  await benchWorkbook();
+}
+
+void main();

@@ -67,8 +67,10 @@ export function findingsTable(result: BlocResult): string {
  * The quota checks: every bloc-wide check, and the unit checks that fail; passing unit checks are
  * counted in one line, since a leader reads a list of failures, not nine copies of "Đạt".
  */
-export function quotaTable(checks: readonly QuotaCheck[]): string {
-  const shown = checks.filter((c) => c.scope === 'khoi' || (c.applicable && !c.pass));
+export function quotaTable(checks: readonly QuotaCheck[], options: { all?: boolean } = {}): string {
+  const shown = options.all
+    ? checks
+    : checks.filter((c) => c.scope === 'khoi' || (c.applicable && !c.pass));
   const passingUnitChecks = checks.length - shown.length;
   const rows = shown.map((c) => [
     c.scope === 'khoi' ? 'Cả khối' : c.scope,

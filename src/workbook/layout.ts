@@ -112,8 +112,7 @@ export const UNIT = {
 export const SLOT = { earned: 0, bonusRaw: 1, penaltyRaw: 2, bonus: 3, penalty: 4 } as const;
 
 /** The values people type for yes/no (knock-out rows) and for a mark. */
-export const YES = ['có', 'x', 'true', 'đúng', '1'];
-export const NO = ['không', '', 'false', 'sai', '0'];
+export { YES_WORDS as YES, NO_WORDS as NO } from '../core/text/vietnamese';
 
 /** CSV/sheet codes of criterion kinds. */
 export const KIND_CODES = {

@@ -243,6 +243,26 @@ describe('rule kinds and warnings', () => {
     expect(s.findings.filter((f) => f.kind === 'missing-evidence')).toHaveLength(1);
   });
 
+  it('recomputes a nested band that a verified measure moves (self pass had cleared it)', () => {
+    const s = score({ '2.3.1.1': { self: 900, verified: 1500 }, '2.3.1.2': { self: 45 } });
+    expect(s.node('2.3.1.3', 'self').bonus).toBe(0.5);
+    expect(s.node('2.3.1.3').bonus).toBe(1.5);
+    expect(s.node('2.3.1.3').chosen).toBe('2.3.1.3.b');
+  });
+
+  it('reads "không" and other words as no, and only yes words as a knock-out', () => {
+    expect(score({ 'KXL.1': { self: 'không' } }).knockedOut).toBe(false);
+    expect(score({ 'KXL.1': { self: 'abc' } }).knockedOut).toBe(false);
+    expect(score({ 'KXL.1': { self: 'Có' } }).knockedOut).toBe(true);
+    expect(score({ 'KXL.1': { self: 'x' } }).knockedOut).toBe(true);
+  });
+
+  it('never compares text that is not an ISO date with date bands', () => {
+    const s = score({ '1.1': { self: '10/01/2025', evidence: 'KH' } });
+    expect(s.node('1.1').chosen).toBeUndefined();
+    expect(s.findings.map((f) => f.kind)).toEqual(['no-band']);
+  });
+
   it('does not drift when summing many decimal penalties', () => {
     const s = score({ '1.3': { self: 6 }, '1.3.1': { self: 3, evidence: 'x' } });
     expect(s.node('1.3').total).toBe(6.6);

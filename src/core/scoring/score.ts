@@ -1,6 +1,6 @@
 import { fromUnits, toUnits } from '../decimal';
 import type { Finding } from '../finding';
-import { formatDecimal } from '../text/vietnamese';
+import { formatDecimal, isYesWord } from '../text/vietnamese';
 import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compile';
 import type { Band } from '../template/types';
 import type { EntryValue, ItemEntry, UnitSheet } from './types';
@@ -42,6 +42,8 @@ export interface UnitScore {
   self: Totals;
   final: Totals;
   knockedOut: boolean;
+  /** True when the bloc entered at least one verified value (khối chấm) on this sheet. */
+  hasVerified: boolean;
   /** Codes of the knock-out conditions that hold (on the final side). */
   knockouts: string[];
   findings: ScoreFinding[];
@@ -60,17 +62,23 @@ const SIDE_LABEL = { self: 'Tự chấm', verified: 'Khối chấm' } as const;
 
 const pts = (units: number): string => formatDecimal(fromUnits(units));
 
+/** A yes: true, a non-zero number, or a yes word ("có", "x"); "không" and other text are no. */
 function isMarked(value: EntryValue | undefined): boolean {
-  if (value === undefined || value === false || value === 0 || value === '') return false;
-  return true;
+  if (typeof value === 'string') return isYesWord(value);
+  return value === true || (typeof value === 'number' && value !== 0);
 }
 
 function bandValue(value: EntryValue | undefined): number | string | undefined {
   return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function inBand(value: number | string, band: Band): boolean {
-  // Dates arrive as ISO strings (YYYY-MM-DD), which order correctly as text.
+  // Dates arrive as ISO strings (YYYY-MM-DD), which order correctly as text; other text ("10/01/2025")
+  // must not be compared as if it were a date.
+  if (band.from === undefined && band.to === undefined) return true; // the "otherwise" alternative
+  if (typeof value === 'string' && !ISO_DATE.test(value)) return false;
   if (band.from !== undefined && (typeof band.from !== typeof value || value < band.from))
     return false;
   if (band.to !== undefined && (typeof band.to !== typeof value || value >= band.to)) return false;
@@ -149,6 +157,11 @@ class SidePass {
         for (const k of t.children[i]!) touched |= this.touched[k]!;
         this.touched[i] = touched;
       }
+      // A touched choice may pick an alternative the self pass cleared: recompute all of it.
+      for (let p = t.postOrder.length - 1; p >= 0; p--) {
+        const i = t.postOrder[p]!;
+        if (this.touched[i] === 1 && t.criteria[i]!.kind === 'choice') this.touchSubtree(i);
+      }
     }
     for (const i of t.postOrder) {
       const node = t.criteria[i]!;
@@ -172,6 +185,11 @@ class SidePass {
       }
       this.cap(i, o, t.caps[i]!);
     }
+  }
+
+  private touchSubtree(i: number) {
+    this.touched[i] = 1;
+    for (const k of this.t.children[i]!) this.touchSubtree(k);
   }
 
   private differs(i: number): boolean {
@@ -508,6 +526,11 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
   return { self, final, findings };
 }
 
+function anyVerified(sheet: UnitSheet): boolean {
+  for (const code in sheet.entries) if (sheet.entries[code]!.verified !== undefined) return true;
+  return false;
+}
+
 const bufferBytes = (t: CompiledTemplate) => t.size * (2 * SLOTS * 8 + 2 * 4 + 1);
 
 /** One scratch buffer per template: scoring a bloc allocates no per-node storage per unit. */
@@ -559,6 +582,7 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
     self: selfTotals,
     final: finalTotals,
     knockedOut: final.knockouts.length > 0,
+    hasVerified: anyVerified(sheet),
     knockouts: final.knockouts,
     findings,
     node,

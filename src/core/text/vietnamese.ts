@@ -287,3 +287,12 @@ export function formatDateVi(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
+
+/** The words people type for yes (a knock-out that holds, a mark) and for no. Lower case, NFC. */
+export const YES_WORDS: readonly string[] = ['có', 'x', 'true', 'đúng', '1'];
+export const NO_WORDS: readonly string[] = ['không', '', 'false', 'sai', '0'];
+
+/** True when the text is one of YES_WORDS, whatever its case or Unicode form. */
+export function isYesWord(text: string): boolean {
+  return YES_WORDS.includes(nfc(text).toLowerCase());
+}

@@ -1,0 +1,80 @@
+import type { Bloc, BlocResult } from '../core/bloc';
+import { buildMinutesDocx, buildReportDocx } from '../export/docx-report';
+import { rankingRows } from '../export/ranking-rows';
+import { toCsv } from '../workbook/csv';
+import type { SheetSpec } from '../workbook/grid';
+import { columnLetter, emptySheet } from '../workbook/grid';
+import { NUMBER_FORMAT, TABLES } from '../workbook/layout';
+
+/** What an export produces: file names and their bytes, for the CLI to write or the pane to download. */
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+}
+
+export interface ReportOptions {
+  place: string;
+  /** ISO date printed on the documents. */
+  date: string;
+  signerName?: string;
+}
+
+/** Ranking as CSV: UTF-8 with BOM so Excel shows Vietnamese; formula-like text neutralised. */
+export function rankingCsv(result: BlocResult): ExportFile {
+  const { header, rows } = rankingRows(result);
+  return {
+    name: 'xep-hang.csv',
+    mime: 'text/csv;charset=utf-8',
+    data: new TextEncoder().encode(toCsv([header, ...rows], { bom: true })),
+  };
+}
+
+/** Ranking as a values-only sheet (no links to unit sheets), for an .xlsx of its own. */
+export function rankingValuesSheet(bloc: Bloc, result: BlocResult): SheetSpec {
+  const { header, rows } = rankingRows(result);
+  const spec = emptySheet('Xếp hạng', 'generated');
+  spec.cells[0] = [{ v: `KẾT QUẢ XẾP HẠNG THI ĐUA NĂM ${bloc.year} — ${bloc.name}` }];
+  spec.cells[2] = header.map((v) => ({ v }));
+  rows.forEach((r, i) => (spec.cells[3 + i] = r.map((v) => ({ v }))));
+  spec.cells[1] = [];
+  const last = 3 + Math.max(1, rows.length);
+  spec.tables = [{ name: TABLES.ranking, range: `A3:${columnLetter(header.length)}${last}` }];
+  spec.styles = [
+    { range: 'A1', bold: true, fontSize: 14 },
+    { range: `D4:H${last}`, numberFormat: NUMBER_FORMAT },
+    { range: `K4:K${last}`, wrap: true },
+  ];
+  spec.dataBars = [{ range: `E4:E${last}`, color: 'FF5B9BD5' }];
+  spec.columnWidths = [14, 10, 36, 10, 10, 10, 10, 10, 14, 34, 60];
+  spec.frozen = { rows: 3, columns: 0 };
+  spec.print = { landscape: true, fitToWidth: true, titleRows: [3, 3] };
+  return spec;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The official report and one verification minute per unit. */
+export async function reportFiles(
+  bloc: Bloc,
+  result: BlocResult,
+  options: ReportOptions,
+): Promise<ExportFile[]> {
+  const common = {
+    bloc,
+    result,
+    place: options.place,
+    date: options.date,
+    ...(options.signerName ? { signerName: options.signerName } : {}),
+  };
+  const files: ExportFile[] = [
+    { name: 'bao-cao-xep-hang.docx', mime: DOCX, data: await buildReportDocx(common) },
+  ];
+  for (const u of result.units)
+    files.push({
+      name: `bien-ban-tham-dinh-${u.unit.code}.docx`,
+      mime: DOCX,
+      data: await buildMinutesDocx({ ...common, unitCode: u.unit.code }),
+    });
+  return files;
+}

@@ -1,0 +1,247 @@
+import { evaluateBloc, type Bloc, type BlocResult, type Submission } from '../core/bloc';
+import type { Finding } from '../core/finding';
+import {
+  PRESETS,
+  runQuotaChecks,
+  withOverrides,
+  type Collective,
+  type Person,
+  type QuotaCheck,
+  type QuotaRuleSet,
+} from '../core/quota';
+import type { UnitSheet } from '../core/scoring/types';
+import { compileTemplate, TemplateError, type CompiledTemplate } from '../core/template/compile';
+import { buildConfigSheet, readConfigSheet } from '../workbook/config-sheet';
+import {
+  buildMatrixSheet,
+  buildQuotaSheet,
+  buildRankingSheet,
+  buildWarningsSheet,
+  isGeneratedSheet,
+  refuseOverwrite,
+} from '../workbook/generated-sheets';
+import type { CellUpdate, SheetSpec, WorkbookPort } from '../workbook/grid';
+import { GENERATED_SHEETS, SHEETS, unitSheetName } from '../workbook/layout';
+import { buildPeopleSheet, readPeopleSheet } from '../workbook/people-sheet';
+import { InputError, type InputProblem } from '../workbook/problems';
+import { buildUnitSheet, readUnitSheet } from '../workbook/unit-sheet';
+
+/** Everything a workbook holds, read in one batch. */
+export interface WorkbookState {
+  bloc: Bloc;
+  compiled: CompiledTemplate;
+  sheets: UnitSheet[];
+  submissions: Submission[];
+  votes: Map<string, number>;
+  people: Person[];
+  collectives: Collective[];
+}
+
+/** Creates the standard sheets for a bloc: configuration, one sheet per unit, the people list. */
+export function planNewWorkbook(
+  bloc: Bloc,
+  data: {
+    sheets?: readonly UnitSheet[];
+    submissions?: readonly Submission[];
+    people?: Person[];
+    collectives?: Collective[];
+  } = {},
+): SheetSpec[] {
+  const compiled = compileTemplate(bloc.template);
+  const sheetOf = new Map((data.sheets ?? []).map((s) => [s.unitCode, s]));
+  const submissionOf = new Map((data.submissions ?? []).map((s) => [s.unitCode, s]));
+  const votes = new Map(
+    (data.submissions ?? []).flatMap((s) =>
+      s.vote === undefined ? [] : [[s.unitCode, s.vote] as const],
+    ),
+  );
+  return [
+    buildConfigSheet(bloc, votes),
+    ...bloc.units.map((unit) => {
+      const sheet = sheetOf.get(unit.code);
+      const submission = submissionOf.get(unit.code);
+      return buildUnitSheet({
+        bloc,
+        compiled,
+        unit,
+        ...(sheet ? { sheet } : {}),
+        ...(submission ? { submission } : {}),
+      });
+    }),
+    buildPeopleSheet(bloc, data.people ?? [], data.collectives ?? []),
+  ];
+}
+
+export async function createWorkbook(
+  port: WorkbookPort,
+  ...args: Parameters<typeof planNewWorkbook>
+): Promise<void> {
+  const existing = new Set(await port.sheetNames());
+  const plan = planNewWorkbook(...args);
+  const clash = plan.filter((s) => existing.has(s.name));
+  if (clash.length)
+    throw new InputError(
+      clash.map((s) => ({
+        source: s.name,
+        location: 'trang tính',
+        message: 'sổ tính đã có trang này; không ghi đè dữ liệu đã nhập.',
+      })),
+    );
+  await port.write({ replace: plan, update: [] });
+}
+
+/** Reads the bloc from the configuration sheet and compiles its template. */
+export async function readBlocConfig(port: WorkbookPort): Promise<{
+  bloc: Bloc;
+  compiled: CompiledTemplate;
+  votes: Map<string, number>;
+  names: string[];
+}> {
+  const names = await port.sheetNames();
+  if (!names.includes(SHEETS.config))
+    throw new InputError([
+      {
+        source: SHEETS.config,
+        location: 'sổ tính',
+        message:
+          'không có trang cấu hình: đây không phải sổ tính thidua, hoặc trang đã bị xóa/đổi tên.',
+      },
+    ]);
+  const [configData] = await port.read([SHEETS.config]);
+  const config = readConfigSheet(configData!);
+  if (!config.bloc) throw new InputError(config.problems);
+  try {
+    return {
+      bloc: config.bloc,
+      compiled: compileTemplate(config.bloc.template),
+      votes: config.votes,
+      names,
+    };
+  } catch (e) {
+    if (e instanceof TemplateError)
+      throw new InputError(
+        e.findings.filter((f) => f.severity === 'error').map((f) => templateProblem(f)),
+      );
+    throw e;
+  }
+}
+
+/** Reads the configuration, every unit sheet and the people list; every problem is collected. */
+export async function readWorkbook(port: WorkbookPort): Promise<WorkbookState> {
+  const { bloc, compiled, votes, names } = await readBlocConfig(port);
+  const problems: InputProblem[] = [];
+  const unitNames = bloc.units.map((u) => unitSheetName(u.code));
+  for (const u of bloc.units) {
+    if (!names.includes(unitSheetName(u.code)))
+      problems.push({
+        source: unitSheetName(u.code),
+        location: 'trang tính',
+        message: `không có trang của đơn vị ${u.name} (${u.code}): trang đã bị xóa hoặc đổi tên; hãy đặt lại tên "${unitSheetName(u.code)}".`,
+      });
+  }
+  const present = unitNames.filter((n) => names.includes(n));
+  const withPeople = names.includes(SHEETS.people) ? [...present, SHEETS.people] : present;
+  const datas = await port.read(withPeople);
+  const sheets: UnitSheet[] = [];
+  const submissions: Submission[] = [];
+  for (const data of datas) {
+    if (data.name === SHEETS.people) continue;
+    const unit = bloc.units.find((u) => unitSheetName(u.code) === data.name)!;
+    const read = readUnitSheet(data, { compiled, unit });
+    problems.push(...read.problems);
+    sheets.push(read.sheet);
+    submissions.push({
+      ...read.submission,
+      ...(votes.has(unit.code) ? { vote: votes.get(unit.code)! } : {}),
+    });
+  }
+  const peopleData = datas.find((d) => d.name === SHEETS.people);
+  const people = peopleData
+    ? readPeopleSheet(peopleData, bloc)
+    : { people: [], collectives: [], problems: [] };
+  problems.push(...people.problems);
+  if (problems.length) throw new InputError(problems);
+  return {
+    bloc,
+    compiled,
+    sheets,
+    submissions,
+    votes,
+    people: people.people,
+    collectives: people.collectives,
+  };
+}
+
+function templateProblem(f: Finding): InputProblem {
+  return {
+    source: SHEETS.config,
+    location: 'bảng Tiêu chí',
+    ...(f.code ? { code: f.code } : {}),
+    message: f.message,
+  };
+}
+
+export function quotaRules(bloc: Bloc): QuotaRuleSet {
+  const preset = PRESETS[bloc.settings.quotaPreset];
+  if (!preset)
+    throw new InputError([
+      {
+        source: SHEETS.config,
+        location: 'khóa bo_quy_tac_ty_le',
+        message: `không có bộ quy tắc "${bloc.settings.quotaPreset}" (dùng: ${Object.keys(PRESETS).join(', ')}).`,
+      },
+    ]);
+  return bloc.settings.quotaOverrides
+    ? withOverrides(preset, bloc.settings.quotaOverrides)
+    : preset;
+}
+
+export interface RankOutcome {
+  state: WorkbookState;
+  result: BlocResult;
+  checks: QuotaCheck[];
+}
+
+export function evaluateState(state: WorkbookState): RankOutcome {
+  const result = evaluateBloc(state.bloc, state.sheets, state.submissions, state.compiled);
+  const rules = quotaRules(state.bloc);
+  const checks = runQuotaChecks({
+    year: state.bloc.year,
+    people: state.people,
+    collectives: state.collectives,
+    rules,
+    unitCodes: state.bloc.units.map((u) => u.code),
+  });
+  return { state, result, checks };
+}
+
+/** The generated sheets for a ranking, in their tab order. */
+export function planGeneratedSheets(outcome: RankOutcome): SheetSpec[] {
+  const { state, result, checks } = outcome;
+  return [
+    buildRankingSheet(state.bloc, state.compiled, result, state.votes),
+    buildQuotaSheet(state.bloc, checks, quotaRules(state.bloc).name),
+    buildMatrixSheet(state.bloc, state.compiled, result),
+    buildWarningsSheet(state.bloc, state.compiled, result),
+  ];
+}
+
+/**
+ * Reads, scores and ranks the bloc and rebuilds the generated sheets whole, in one write. Unit
+ * sheets are not touched. A sheet with a generated name that thidua did not make is never replaced.
+ */
+export async function rankWorkbook(port: WorkbookPort): Promise<RankOutcome> {
+  const state = await readWorkbook(port);
+  const outcome = evaluateState(state);
+  const names = new Set(await port.sheetNames());
+  const present = GENERATED_SHEETS.filter((n) => names.has(n));
+  const foreign = (await port.read(present)).filter((d) => !isGeneratedSheet(d));
+  if (foreign.length) throw new InputError(foreign.map(refuseOverwrite));
+  await port.write({ replace: planGeneratedSheets(outcome), update: [] });
+  return outcome;
+}
+
+/** Writes cell updates after they were validated; refuses updates outside unit input cells. */
+export async function applyUpdates(port: WorkbookPort, updates: CellUpdate[]): Promise<void> {
+  await port.write({ replace: [], update: updates });
+}

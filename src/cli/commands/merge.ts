@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { planMerge, provinceSheet, type BlocSummary, type CopyState } from '../../app/merge';
+import { evaluateState, readWorkbook } from '../../app/workbook-actions';
+import { loadXlsx, saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { InputError, type InputProblem } from '../../workbook/problems';
+import { exists, progress, UsageError } from '../io';
+import { renderTable } from '../table';
+import type { Command } from '../thidua';
+
+/** Reads a workbook, naming the file in every problem. */
+async function readNamed(file: string) {
+  try {
+    return await readWorkbook(await loadXlsx(file));
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new InputError(
+        e.problems.map((p): InputProblem => ({
+          ...p,
+          source: `${path.basename(file)} › ${p.source}`,
+        })),
+      );
+    throw e;
+  }
+}
+
+export const mergeCommand: Command = {
+  summary:
+    'gộp trang đơn vị từ các bản sao vào sổ tính khối, hoặc tổng hợp nhiều khối thành bảng của tỉnh',
+  usage: [
+    'thidua merge --into khoi.xlsx ban-sao-1.xlsx ban-sao-2.xlsx …',
+    '    gộp trang của đơn vị đã tự điền trong bản sao vào khoi.xlsx; xung đột → không gộp gì, liệt kê xung đột',
+    'thidua merge --province tinh.xlsx khoi-1.xlsx khoi-2.xlsx …',
+    '    tạo bảng tổng hợp các khối và kiểm tra tỷ lệ Cờ thi đua của Chính phủ (≤ 20% đơn vị dẫn đầu khối)',
+  ].join('\n'),
+  options: { into: { type: 'string' }, province: { type: 'string' } },
+  async run(values, positionals) {
+    if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp để gộp.');
+    if (Boolean(values.into) === Boolean(values.province))
+      throw new UsageError('Chọn một trong --into hoặc --province.');
+    if (values.into) {
+      const target = values.into as string;
+      progress(`Đang đọc ${target} và ${positionals.length} bản sao`);
+      const wb = await loadXlsx(target);
+      const state = await readWorkbook(wb);
+      const copies: CopyState[] = [];
+      for (const f of positionals)
+        copies.push({ file: path.basename(f), state: await readNamed(f) });
+      const plan = planMerge(state, copies);
+      if (plan.problems.length) throw new InputError(plan.problems);
+      await wb.write({ replace: plan.replace, update: [] });
+      await saveXlsx(wb, target);
+      process.stdout.write(
+        plan.merged.length
+          ? `Đã gộp vào ${target}:\n${plan.merged.map((m) => `  ${m}`).join('\n')}\n`
+          : 'Không có trang nào cần gộp.\n',
+      );
+      return;
+    }
+    const out = values.province as string;
+    if (await exists(out))
+      throw new InputError([
+        { source: path.basename(out), location: 'tệp', message: 'tệp đã có; không ghi đè.' },
+      ]);
+    const blocs: BlocSummary[] = [];
+    for (const f of positionals) {
+      progress(`Đang đọc ${f}`);
+      const state = await readNamed(f);
+      const { result } = evaluateState(state);
+      blocs.push({
+        file: path.basename(f),
+        bloc: state.bloc,
+        result,
+        governmentFlagProposals: state.collectives
+          .filter((c) => c.proposed === 'co-chinh-phu')
+          .map((c) => c.name),
+      });
+    }
+    const { sheet, check } = provinceSheet(blocs);
+    const wb = XlsxWorkbook.empty();
+    await wb.write({ replace: [sheet], update: [] });
+    await saveXlsx(wb, out);
+    process.stdout.write(
+      renderTable(
+        [{ header: 'Khối' }, { header: 'Dẫn đầu' }, { header: 'Điểm', align: 'right' }],
+        blocs.map((b) => {
+          const lead = b.result.units.filter((u) => u.ranked.rank === 1);
+          return [
+            b.bloc.name,
+            lead.map((u) => u.unit.name).join(', '),
+            String(lead[0]?.score.final.total ?? ''),
+          ];
+        }),
+      ) +
+        `\n${check.title}: ${check.pass ? 'Đạt' : 'Không đạt'} — ${check.limitText}\nĐã ghi ${out}.\n`,
+    );
+  },
+};

@@ -1,0 +1,341 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type {
+  CellSpec,
+  CellUpdate,
+  CellValue,
+  ReadValue,
+  SheetData,
+  SheetSpec,
+  WorkbookPort,
+  WritePlan,
+} from '../../workbook/grid';
+import { parseAddress } from '../../workbook/grid';
+import { DATE_FORMAT } from '../../workbook/layout';
+import { InputError } from '../../workbook/problems';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FONT = 'Times New Roman';
+
+/** ISO date → the UTC midnight Date ExcelJS stores as a date serial. */
+function toDate(iso: string): Date | undefined {
+  const m = ISO_DATE.exec(iso);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+}
+
+function isoOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** What ExcelJS holds in a cell → the port's value (dates as ISO strings, errors as objects). */
+function readValue(v: ExcelJS.CellValue): ReadValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return isoOf(v);
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as ExcelJS.CellFormulaValue).result;
+      return r === undefined ? null : readValue(r as ExcelJS.CellValue);
+    }
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    return null;
+  }
+  return v;
+}
+
+function writeValue(spec: CellSpec): ExcelJS.CellValue {
+  const value = typeof spec.v === 'string' ? (toDate(spec.v) ?? spec.v) : spec.v;
+  if (spec.f !== undefined) {
+    const result = value === null || value === undefined ? undefined : value;
+    return {
+      formula: spec.f,
+      ...(result !== undefined ? { result } : {}),
+    } as ExcelJS.CellFormulaValue;
+  }
+  return value === undefined ? null : (value as ExcelJS.CellValue);
+}
+
+function cellsOf(range: string): { row: number; column: number }[] {
+  const [a, b] = range.split(':');
+  const from = parseAddress(a!);
+  const to = b ? parseAddress(b) : from;
+  const out: { row: number; column: number }[] = [];
+  for (let r = from.row; r <= to.row; r++)
+    for (let c = from.column; c <= to.column; c++) out.push({ row: r, column: c });
+  return out;
+}
+
+/**
+ * The workbook port over an ExcelJS workbook in memory. `write` applies a whole plan; the file is
+ * touched only by `saveXlsx`, which writes a temporary file and renames it, so a failed run leaves
+ * the original file byte for byte as it was.
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'thidua';
+    return new XlsxWorkbook(wb);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((w) => w.name);
+  }
+
+  async read(names: readonly string[]): Promise<SheetData[]> {
+    return names.map((name) => {
+      const ws = this.workbook.getWorksheet(name);
+      if (!ws)
+        throw new InputError([
+          { source: name, location: 'trang tính', message: 'không có trang này trong sổ tính.' },
+        ]);
+      const values: ReadValue[][] = [];
+      const formulas: (string | undefined)[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        const vs: ReadValue[] = [];
+        const fs_: (string | undefined)[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          // Only the master of a merged range holds the value; the others read as empty.
+          const isSlave = cell.isMerged && cell.master.address !== cell.address;
+          vs[c - 1] = isSlave ? null : readValue(cell.value);
+          fs_[c - 1] = isSlave ? undefined : (cell.formula ?? undefined);
+        });
+        values[r - 1] = vs;
+        formulas[r - 1] = fs_;
+      });
+      for (let r = 0; r < values.length; r++) {
+        values[r] ??= [];
+        formulas[r] ??= [];
+      }
+      const merges = (ws.model as { merges?: string[] }).merges ?? [];
+      return { name, values, formulas, merges };
+    });
+  }
+
+  async write(plan: WritePlan): Promise<void> {
+    for (const spec of plan.replace) await this.replaceSheet(spec);
+    this.update(plan.update);
+  }
+
+  private update(updates: readonly CellUpdate[]) {
+    for (const u of updates) {
+      const ws = this.workbook.getWorksheet(u.sheet);
+      if (!ws)
+        throw new InputError([
+          { source: u.sheet, location: 'trang tính', message: 'không có trang này trong sổ tính.' },
+        ]);
+      const cell = ws.getCell(u.address);
+      const value: CellValue = u.value;
+      const date = typeof value === 'string' ? toDate(value) : undefined;
+      cell.value = date ?? value;
+      if (date) cell.numFmt = DATE_FORMAT;
+    }
+  }
+
+  private async replaceSheet(spec: SheetSpec) {
+    const existing = this.workbook.getWorksheet(spec.name);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const ws = this.workbook.addWorksheet(spec.name, {
+      properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
+      pageSetup: {
+        paperSize: 9,
+        orientation: spec.print.landscape ? 'landscape' : 'portrait',
+        fitToPage: spec.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        ...(spec.print.titleRows
+          ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` }
+          : {}),
+      },
+    });
+    if (spec.frozen.rows || spec.frozen.columns)
+      ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
+    spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
+
+    // Values first, then formats, then tables (the order Office.js needs too).
+    const inTable = new Set<string>();
+    for (const t of spec.tables)
+      for (const c of cellsOf(t.range)) inTable.add(`${c.row}:${c.column}`);
+    spec.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell || inTable.has(`${r + 1}:${c + 1}`)) return;
+        if (cell.v === undefined && cell.f === undefined) return;
+        ws.getCell(r + 1, c + 1).value = writeValue(cell);
+      }),
+    );
+    for (const m of spec.merges) ws.mergeCells(m);
+    for (const t of spec.tables) {
+      const cells = cellsOf(t.range);
+      const top = cells[0]!;
+      const last = cells[cells.length - 1]!;
+      const width = last.column - top.column + 1;
+      const header = spec.cells[top.row - 1] ?? [];
+      const columns = Array.from({ length: width }, (_, i) => ({
+        name: String(header[top.column - 1 + i]?.v ?? `Cột ${i + 1}`),
+        filterButton: true,
+      }));
+      const rows: ExcelJS.CellValue[][] = [];
+      for (let r = top.row + 1; r <= last.row; r++)
+        rows.push(
+          Array.from({ length: width }, (_, i) =>
+            writeValue(spec.cells[r - 1]?.[top.column - 1 + i] ?? {}),
+          ),
+        );
+      ws.addTable({
+        name: t.name,
+        ref: `${ws.getCell(top.row, top.column).address}`,
+        headerRow: true,
+        style: { theme: 'TableStyleLight9', showRowStripes: true },
+        columns,
+        rows,
+      });
+    }
+    const used = {
+      rows: spec.cells.length,
+      columns: Math.max(0, ...spec.cells.map((r) => r.length)),
+    };
+    for (let r = 1; r <= used.rows; r++)
+      for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { name: FONT, size: 12 };
+    for (const s of spec.styles)
+      for (const { row, column } of cellsOf(s.range)) {
+        const cell = ws.getCell(row, column);
+        if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
+          cell.font = {
+            ...cell.font,
+            name: FONT,
+            ...(s.bold !== undefined ? { bold: s.bold } : {}),
+            ...(s.italic !== undefined ? { italic: s.italic } : {}),
+            ...(s.fontSize ? { size: s.fontSize } : {}),
+            ...(s.fontColor ? { color: { argb: s.fontColor } } : {}),
+          };
+        if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
+        if (s.numberFormat) cell.numFmt = s.numberFormat;
+        if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent)
+          cell.alignment = {
+            ...cell.alignment,
+            ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+            ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+            ...(s.vAlign ? { vertical: s.vAlign } : {}),
+            ...(s.indent ? { indent: s.indent } : {}),
+          };
+        if (s.border) {
+          const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+          cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+        }
+        if (s.locked !== undefined) cell.protection = { locked: s.locked };
+      }
+    // A date value without a number format would show as a serial number.
+    spec.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell?.v === 'string' && ISO_DATE.test(cell.v)) {
+          const xc = ws.getCell(r + 1, c + 1);
+          if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
+        }
+      }),
+    );
+    for (const v of spec.validations)
+      for (const { row, column } of cellsOf(v.range)) {
+        const common = {
+          allowBlank: true,
+          showErrorMessage: true,
+          errorStyle: 'stop' as const,
+          errorTitle: 'Giá trị không hợp lệ',
+          error: v.error,
+          ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+        };
+        ws.getCell(row, column).dataValidation =
+          v.type === 'list'
+            ? { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] }
+            : v.type === 'date'
+              ? {
+                  ...common,
+                  type: 'date',
+                  operator: 'greaterThan',
+                  formulae: [new Date(Date.UTC(1900, 0, 1))],
+                }
+              : {
+                  ...common,
+                  type: v.type,
+                  operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
+                  formulae: v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max],
+                };
+      }
+    for (const bar of spec.dataBars)
+      ws.addConditionalFormatting({
+        ref: bar.range,
+        rules: [
+          {
+            type: 'dataBar',
+            priority: 1,
+            gradient: true,
+            cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+            color: { argb: bar.color },
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+    if (spec.hidden) ws.state = 'hidden';
+    if (spec.protect)
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        autoFilter: true,
+        sort: true,
+      });
+  }
+}
+
+/** Reads an .xlsx file; a damaged or foreign file becomes an InputError naming the file. */
+export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
+  const name = path.basename(file);
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch {
+    throw new InputError([
+      {
+        source: name,
+        location: 'tệp',
+        message: 'không mở được tệp (không tồn tại hoặc không có quyền đọc).',
+      },
+    ]);
+  }
+  if (buffer.length === 0)
+    throw new InputError([
+      { source: name, location: 'tệp', message: 'tệp rỗng (0 byte), không phải sổ tính .xlsx.' },
+    ]);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError([
+      {
+        source: name,
+        location: 'tệp',
+        message: `không đọc được sổ tính .xlsx (tệp hỏng, bị cắt cụt hoặc không phải .xlsx: ${(e as Error).message}).`,
+      },
+    ]);
+  }
+  return new XlsxWorkbook(wb);
+}
+
+/** Writes the workbook to a temporary file beside the target, then renames it over the target. */
+export async function saveXlsx(workbook: XlsxWorkbook, file: string): Promise<void> {
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    await workbook.workbook.xlsx.writeFile(tmp);
+    await fs.rename(tmp, file);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}

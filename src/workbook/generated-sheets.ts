@@ -1,0 +1,326 @@
+import type { Bloc, BlocResult } from '../core/bloc';
+import type { QuotaCheck } from '../core/quota';
+import type { TieBreaker } from '../core/ranking/rank';
+import type { CompiledTemplate } from '../core/template/compile';
+import { rankingRows } from '../export/ranking-rows';
+import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
+import { address, columnLetter, emptySheet, sheetRef } from './grid';
+import { NUMBER_FORMAT, SHEETS, TABLES, UNIT, unitSheetName } from './layout';
+import type { InputProblem } from './problems';
+import { unitSheetCells } from './unit-sheet';
+
+/**
+ * The generated sheets, rebuilt whole on every run. Row 2 of each says so; a sheet with one of
+ * these names but without that line was made by a person and is never overwritten.
+ */
+export const GENERATED_MARKER =
+  'Trang do thidua tạo lại mỗi lần xếp hạng — không nhập dữ liệu vào đây.';
+const HEADER_ROW = 4;
+const HEADER_FILL = 'FFDDEBF7';
+
+function titled(name: string, title: string, subtitle: string): SheetSpec {
+  const spec = emptySheet(name, 'generated');
+  spec.cells[0] = [{ v: title }];
+  spec.cells[1] = [{ v: GENERATED_MARKER }];
+  spec.cells[2] = [{ v: subtitle }];
+  spec.styles.push(
+    { range: 'A1', bold: true, fontSize: 14 },
+    { range: 'A2', italic: true, fontColor: 'FF7F7F7F' },
+  );
+  spec.frozen = { rows: HEADER_ROW, columns: 0 };
+  spec.print = { landscape: true, fitToWidth: true, titleRows: [HEADER_ROW, HEADER_ROW] };
+  spec.protect = true;
+  return spec;
+}
+
+function header(spec: SheetSpec, names: string[]) {
+  spec.cells[HEADER_ROW - 1] = names.map((v) => ({ v }));
+  spec.styles.push({
+    range: `A${HEADER_ROW}:${columnLetter(names.length)}${HEADER_ROW}`,
+    bold: true,
+    wrap: true,
+    vAlign: 'middle',
+    fill: HEADER_FILL,
+  });
+}
+
+/** True when a sheet of that name may be replaced: absent, or made by thidua. */
+export function isGeneratedSheet(data: SheetData): boolean {
+  return data.values[1]?.[0] === GENERATED_MARKER;
+}
+
+export function refuseOverwrite(data: SheetData): InputProblem {
+  return {
+    source: data.name,
+    location: 'ô A2',
+    message: `trang "${data.name}" trùng tên trang do thidua tạo nhưng không phải do thidua tạo (có thể do người nhập); hãy đổi tên trang đó rồi chạy lại. Không ghi gì.`,
+  };
+}
+
+const round4 = (ref: string) => `ROUND(${ref},4)`;
+
+/** Key columns of the ranking, for live rank formulas: [column letter, "<" (lower wins) or ">"]. */
+function breakerKey(tb: TieBreaker, col: Record<string, string>): [string, '<' | '>'] {
+  switch (tb.kind) {
+    case 'fewer-penalty':
+      return [col.penalty!, '<'];
+    case 'higher-base':
+      return [col[`base:${tb.subtree}`]!, '>'];
+    case 'earlier-submission':
+      return [col.date!, '<'];
+    case 'vote':
+      return [col.vote!, '>'];
+  }
+}
+
+/**
+ * Xếp hạng: one row per unit in ranking order. Totals are live formulas over the unit sheets; the
+ * rank is a live COUNTIFS over the table applying the bloc's tie-breakers in order, so editing a
+ * score in Excel re-ranks without the add-in. Proposals and tie notes are values of the last run.
+ */
+export function buildRankingSheet(
+  bloc: Bloc,
+  compiled: CompiledTemplate,
+  result: BlocResult,
+  votes: ReadonlyMap<string, number>,
+): SheetSpec {
+  const spec = titled(
+    SHEETS.ranking,
+    `KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM ${bloc.year}`,
+    `${bloc.name} — xếp hạng ${bloc.settings.ranking.mode === 'dense' ? 'liền (1, 2, 2, 3)' : 'theo thứ bậc (1, 2, 2, 4)'}`,
+  );
+  const table = rankingRows(result);
+  const breakers = bloc.settings.ranking.tieBreakers;
+  const subtrees = breakers.flatMap((t) => (t.kind === 'higher-base' ? [t.subtree] : []));
+  const helperNames = [
+    'Không xếp loại',
+    'Ngày nộp',
+    'Biểu quyết',
+    ...subtrees.map((s) => `Điểm chuẩn ${s}`),
+    'Hạng thứ bậc',
+  ];
+  const names = [...table.header, ...helperNames];
+  header(spec, names);
+  const idx = (name: string) => names.indexOf(name) + 1;
+  const col: Record<string, string> = {
+    total: columnLetter(idx('Khối chấm')),
+    penalty: columnLetter(idx('Điểm trừ')),
+    ko: columnLetter(idx('Không xếp loại')),
+    date: columnLetter(idx('Ngày nộp')),
+    vote: columnLetter(idx('Biểu quyết')),
+    comp: columnLetter(idx('Hạng thứ bậc')),
+  };
+  subtrees.forEach((s) => (col[`base:${s}`] = columnLetter(idx(`Điểm chuẩn ${s}`))));
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + Math.max(1, result.units.length);
+  const range = (c: string) => `$${c}$${first}:$${c}$${last}`;
+  const cells = unitSheetCells(compiled);
+  const classes = bloc.settings.classification;
+  result.units.forEach((u, i) => {
+    const r = first + i;
+    const ref = (a: string) => `${sheetRef(unitSheetName(u.unit.code))}!${a}`;
+    const values = table.rows[i]!;
+    const row: CellSpec[] = values.map((v) => ({ v }));
+    const put = (name: string, f: string, v: CellValue) => (row[idx(name) - 1] = { f, v });
+    put('Tự chấm', round4(ref(cells.selfTotal)), u.score.self.total);
+    put('Khối chấm', round4(ref(cells.finalTotal)), u.score.final.total);
+    put('Điểm chuẩn', round4(ref(cells.finalEarned)), u.score.final.earnedBase);
+    put('Điểm thưởng', round4(ref(cells.finalBonus)), u.score.final.bonus);
+    put('Điểm trừ', round4(ref(cells.finalPenalty)), u.score.final.penalty);
+    put('Không xếp loại', ref(cells.knockedOut), u.score.knockedOut ? 1 : 0);
+    put(
+      'Ngày nộp',
+      `IF(${ref(cells.submittedAt)}="","",${ref(cells.submittedAt)})`,
+      u.ranked.submittedAt ?? '',
+    );
+    row[idx('Biểu quyết') - 1] = { v: votes.get(u.unit.code) ?? null };
+    for (const s of subtrees)
+      put(`Điểm chuẩn ${s}`, round4(ref(cells.finalEarnedOf(s))), u.score.node(s).earnedBase);
+    const better = [`COUNTIFS(${range(col.ko!)},0,${range(col.total!)},">"&${col.total}${r})`];
+    const equal: string[] = [`${range(col.total!)},${col.total}${r}`];
+    for (const tb of breakers) {
+      const [c, op] = breakerKey(tb, col);
+      better.push(`COUNTIFS(${range(col.ko!)},0,${equal.join(',')},${range(c)},"${op}"&${c}${r})`);
+      equal.push(`${range(c)},${c}${r}`);
+    }
+    const competition = `1+${better.join('+')}`;
+    put('Hạng thứ bậc', `IF(${col.ko}${r}=1,1000000,${competition})`, u.ranked.rank ?? 1_000_000);
+    const rankFormula =
+      bloc.settings.ranking.mode === 'dense'
+        ? `SUMPRODUCT((${range(col.comp!)}<${col.comp}${r})/COUNTIF(${range(col.comp!)},${range(col.comp!)}))+1`
+        : `${col.comp}${r}`;
+    put(
+      'Hạng',
+      `IF(${col.ko}${r}=1,"Không xếp loại",${rankFormula})`,
+      u.ranked.rank ?? 'Không xếp loại',
+    );
+    const thresholds = classes.thresholds.reduceRight(
+      (acc, t) => `IF(${col.total}${r}>=${t.min},"${t.label}",${acc})`,
+      `"${classes.fallback}"`,
+    );
+    put(
+      'Xếp loại',
+      `IF(${col.ko}${r}=1,"${classes.notClassified}",${thresholds})`,
+      u.classification,
+    );
+    spec.cells[r - 1] = row;
+  });
+  if (result.units.length === 0) spec.cells[first - 1] = names.map(() => ({ v: null }));
+  spec.tables = [
+    { name: TABLES.ranking, range: `A${HEADER_ROW}:${columnLetter(names.length)}${last}` },
+  ];
+  const firstNum = idx('Tự chấm');
+  spec.styles.push(
+    {
+      range: `${columnLetter(firstNum)}${first}:${col.penalty}${last}`,
+      numberFormat: NUMBER_FORMAT,
+    },
+    { range: `A${first}:A${last}`, hAlign: 'center', bold: true },
+    {
+      range: `${columnLetter(idx('Ghi chú'))}${first}:${columnLetter(idx('Ghi chú'))}${last}`,
+      wrap: true,
+    },
+  );
+  spec.dataBars = [{ range: `${col.total}${first}:${col.total}${last}`, color: 'FF5B9BD5' }];
+  spec.columnWidths = [9, 10, 36, 10, 10, 10, 10, 10, 14, 30, 60];
+  spec.hiddenColumns = helperNames.map((n) => idx(n));
+  return spec;
+}
+
+/** Tổng hợp: criteria × units, verified points, live; totals with data bars (ExcelJS has no charts). */
+export function buildMatrixSheet(
+  bloc: Bloc,
+  compiled: CompiledTemplate,
+  result: BlocResult,
+): SheetSpec {
+  const spec = titled(
+    SHEETS.matrix,
+    `TỔNG HỢP ĐIỂM THEO TIÊU CHÍ NĂM ${bloc.year}`,
+    'Điểm khối chấm (thống nhất đạt) của từng tiêu chí',
+  );
+  const units = result.units;
+  header(spec, ['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', ...units.map((u) => u.unit.code)]);
+  const cells = unitSheetCells(compiled);
+  const pointCol = columnLetter(UNIT.col.finalPoints);
+  compiled.criteria.forEach((c, i) => {
+    const r = HEADER_ROW + 1 + i;
+    const row: CellSpec[] = [{ v: c.code }, { v: c.text }, { v: compiled.maxBase[i]! / 10_000 }];
+    for (const u of units)
+      row.push({
+        f: `${sheetRef(unitSheetName(u.unit.code))}!${pointCol}${cells.row(c.code)}`,
+        v: u.score.node(c.code).total,
+      });
+    spec.cells[r - 1] = row;
+    if (compiled.depth[i] === 0)
+      spec.styles.push({ range: `A${r}:${columnLetter(3 + units.length)}${r}`, bold: true });
+    spec.styles.push({ range: `B${r}`, indent: compiled.depth[i]! });
+  });
+  const totalRow = HEADER_ROW + 1 + compiled.size;
+  spec.cells[totalRow - 1] = [
+    { v: 'TỔNG' },
+    { v: 'Tổng điểm khối chấm' },
+    { v: bloc.template.declaredTotal },
+    ...units.map((u) => ({
+      f: `${sheetRef(unitSheetName(u.unit.code))}!${cells.finalTotal}`,
+      v: u.score.final.total,
+    })),
+  ];
+  const lastCol = columnLetter(3 + units.length);
+  spec.tables = [{ name: TABLES.matrix, range: `A${HEADER_ROW}:${lastCol}${totalRow - 1}` }];
+  spec.styles.push(
+    { range: `C${HEADER_ROW + 1}:${lastCol}${totalRow}`, numberFormat: NUMBER_FORMAT },
+    { range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true },
+  );
+  spec.dataBars = [{ range: `D${totalRow}:${lastCol}${totalRow}`, color: 'FF5B9BD5' }];
+  spec.columnWidths = [10, 50, 10, ...units.map(() => 9)];
+  spec.frozen = { rows: HEADER_ROW, columns: 3 };
+  return spec;
+}
+
+const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as const;
+
+/** Cảnh báo: every finding, with the sheet and cell it is about. */
+export function buildWarningsSheet(
+  bloc: Bloc,
+  compiled: CompiledTemplate,
+  result: BlocResult,
+): SheetSpec {
+  const spec = titled(
+    SHEETS.warnings,
+    'CẢNH BÁO',
+    `${bloc.name} — mọi cảnh báo của lần xếp hạng này, kèm trang và ô`,
+  );
+  header(spec, ['Mức', 'Đơn vị', 'Trang', 'Ô', 'Mã tiêu chí', 'Nội dung']);
+  const cells = unitSheetCells(compiled);
+  const rows: CellValue[][] = result.findings.map((f) => [
+    SEVERITY[f.severity],
+    'Cả khối',
+    SHEETS.config,
+    '',
+    f.code ?? '',
+    f.message,
+  ]);
+  for (const u of result.units)
+    for (const f of u.score.findings) {
+      const col = f.side === 'self' ? UNIT.col.self : UNIT.col.verified;
+      const known = f.code !== undefined && compiled.indexOf.has(f.code);
+      rows.push([
+        SEVERITY[f.severity],
+        u.unit.name,
+        unitSheetName(u.unit.code),
+        known ? address(cells.row(f.code!), col) : '',
+        f.code ?? '',
+        f.message,
+      ]);
+    }
+  if (rows.length === 0) rows.push(['', '', '', '', '', 'Không có cảnh báo.']);
+  rows.forEach((r, i) => (spec.cells[HEADER_ROW + i] = r.map((v) => ({ v }))));
+  spec.tables = [{ name: TABLES.warnings, range: `A${HEADER_ROW}:F${HEADER_ROW + rows.length}` }];
+  spec.styles.push({ range: `F${HEADER_ROW + 1}:F${HEADER_ROW + rows.length}`, wrap: true });
+  spec.columnWidths = [10, 30, 10, 8, 12, 100];
+  return spec;
+}
+
+/** Tỷ lệ khen thưởng: each quota check with its numbers, limit, rounding, result and source. */
+export function buildQuotaSheet(
+  bloc: Bloc,
+  checks: readonly QuotaCheck[],
+  rulesName: string,
+): SheetSpec {
+  const spec = titled(
+    SHEETS.quota,
+    'KIỂM TRA TỶ LỆ KHEN THƯỞNG',
+    `${bloc.name} — bộ quy tắc: ${rulesName}`,
+  );
+  header(spec, [
+    'Phạm vi',
+    'Kiểm tra',
+    'Kết quả',
+    'Số được tính',
+    'Trên tổng số',
+    'Giới hạn và cách làm tròn',
+    'Chi tiết',
+    'Nguồn',
+  ]);
+  const rows: CellValue[][] = checks.map((c) => [
+    c.scope === 'khoi' ? 'Cả khối' : c.scope,
+    c.title,
+    c.applicable ? (c.pass ? 'Đạt' : 'Không đạt') : 'Không áp dụng',
+    c.numbers.counted,
+    c.numbers.base,
+    c.limitText,
+    c.details.join('; '),
+    c.source,
+  ]);
+  if (rows.length === 0) rows.push(['', '', '', null, null, '', 'Chưa có danh sách cá nhân.', '']);
+  rows.forEach((r, i) => (spec.cells[HEADER_ROW + i] = r.map((v) => ({ v }))));
+  const last = HEADER_ROW + rows.length;
+  spec.tables = [{ name: TABLES.quota, range: `A${HEADER_ROW}:H${last}` }];
+  spec.styles.push({ range: `B${HEADER_ROW + 1}:H${last}`, wrap: true, vAlign: 'top' });
+  checks.forEach((c, i) => {
+    if (c.applicable && !c.pass)
+      spec.styles.push({ range: `C${HEADER_ROW + 1 + i}`, bold: true, fontColor: 'FFC00000' });
+  });
+  spec.columnWidths = [10, 30, 12, 10, 10, 50, 40, 50];
+  return spec;
+}

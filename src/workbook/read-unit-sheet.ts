@@ -1,0 +1,307 @@
+import { STATUS_LABELS, type SheetStatus, type Submission, type Unit } from '../core/bloc';
+import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
+import type { CompiledTemplate } from '../core/template/compile';
+import { formatDecimal, nfc } from '../core/text/vietnamese';
+import { address, parseAddress, type CellValue, type ReadValue, type SheetData } from './grid';
+import { NO, UNIT, YES } from './layout';
+import type { InputProblem } from './problems';
+import { isoParts, unitLayout, type UnitRow } from './unit-formulas';
+
+/**
+ * Reads a unit sheet back (docs/workbook-format.md, "Trang đơn vị"). Values come back as the live
+ * formulas of the sheet see them, so that scoring what was read gives the numbers the workbook
+ * shows: text in a numeric cell stays text (the formulas count it 0, so does the engine), TRUE/FALSE
+ * in a numeric cell becomes 1/0 (as N() does), a knock-out cell that is neither có nor không counts
+ * as không. Every doubtful value is also reported as a problem naming the sheet, the cell, the
+ * criterion and the rule.
+ */
+
+export interface ReadUnitSheetInput {
+  compiled: CompiledTemplate;
+  unit: Unit;
+}
+
+export interface ReadUnitSheetResult {
+  sheet: UnitSheet;
+  submission: Submission;
+  problems: InputProblem[];
+}
+
+const fmt = (n: number) => formatDecimal(n);
+const C = UNIT.col;
+
+/** How a raw cell value is shown in a message. */
+function shown(v: CellValue): string {
+  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'number') return fmt(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return '(trống)';
+}
+
+const isError = (v: ReadValue | undefined): v is { error: string } =>
+  v !== null && typeof v === 'object';
+
+const isBlank = (v: ReadValue | undefined) => v === undefined || v === null || v === '';
+
+/** Excel serial day (1900 date system) → ISO date; undefined outside 1900-03-01 … 9999-12-31. */
+export function serialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 61 || serial >= 2958466) return undefined;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export interface Interpreted {
+  /** The entry value; absent when the cell means nothing (never for a non-blank cell today). */
+  value?: EntryValue;
+  /** What is wrong, without the rule (the caller appends "Mục X: rule."). */
+  problem?: string;
+}
+
+/**
+ * One non-blank, non-error input cell → the entry value the live formulas act on, and what is
+ * wrong with it. Shared by the builder (to score a sheet as the workbook will hold it) and the reader.
+ */
+export function interpretInput(row: UnitRow, raw: CellValue): Interpreted {
+  if (raw === null) return {};
+  switch (row.input) {
+    case 'none':
+      return {};
+    case 'points':
+    case 'cases': {
+      if (typeof raw === 'boolean')
+        return {
+          value: raw ? 1 : 0,
+          problem: `${shown(raw)} là giá trị đúng/sai, không phải số (công thức tính là ${raw ? 1 : 0})`,
+        };
+      if (typeof raw === 'string')
+        return {
+          value: raw,
+          problem: `${shown(raw)} là văn bản nên công thức của trang bỏ qua (tính 0); hãy nhập lại dưới dạng số`,
+        };
+      const v = raw === 0 ? 0 : raw;
+      if (v < 0) return { value: v, problem: `số âm (${fmt(v)}) không hợp lệ, được tính là 0` };
+      if (row.input === 'cases' && !Number.isInteger(v))
+        return { value: v, problem: `số trường hợp ${fmt(v)} không phải số nguyên` };
+      if (row.input === 'points' && row.max !== undefined && v > row.max)
+        return {
+          value: v,
+          problem: `${fmt(v)} điểm vượt ${row.kind === 'base' ? 'điểm chuẩn' : 'mức tối đa'} ${fmt(row.max)}, chỉ được tính ${fmt(row.max)}`,
+        };
+      return { value: v };
+    }
+    case 'number':
+      if (typeof raw === 'number') return { value: raw === 0 ? 0 : raw };
+      if (typeof raw === 'string')
+        return {
+          value: raw,
+          problem: `${shown(raw)} là văn bản nên công thức của trang bỏ qua; hãy nhập lại dưới dạng số`,
+        };
+      return { value: raw, problem: `${shown(raw)} là giá trị đúng/sai, không phải số` };
+    case 'date': {
+      if (typeof raw === 'number') {
+        const iso = serialToIso(raw);
+        return iso ? { value: iso } : { value: raw, problem: `${fmt(raw)} không phải một ngày` };
+      }
+      if (typeof raw === 'string') {
+        if (isoParts(raw)) return { value: raw };
+        return {
+          value: raw,
+          problem: `${shown(raw)} là văn bản, không phải ngày, nên công thức của trang bỏ qua; hãy nhập lại dưới dạng ngày`,
+        };
+      }
+      return { value: raw, problem: `${shown(raw)} là giá trị đúng/sai, không phải ngày` };
+    }
+    case 'code':
+      if (typeof raw === 'string' && row.alternatives?.includes(raw)) return { value: raw };
+      return { value: raw, problem: `${shown(raw)} không phải mã phương án của mục này` };
+    case 'yesno': {
+      if (typeof raw === 'boolean') return { value: raw };
+      // As the formula does: LOWER() of the cell, compared without trimming or normalising.
+      const word = String(raw).toLowerCase();
+      if (YES.includes(word)) return { value: true };
+      if (NO.includes(word)) return { value: false };
+      return {
+        value: false,
+        problem: `${shown(raw)} không phải "có" hay "không", được tính là "không"`,
+      };
+    }
+  }
+}
+
+/** Cell texts (evidence, reason) as strings; blank → undefined. */
+function text(v: ReadValue | undefined): string | undefined {
+  if (isBlank(v) || isError(v)) return undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+const STATUS_BY_TEXT = new Map<string, SheetStatus>(
+  (Object.entries(STATUS_LABELS) as [SheetStatus, string][]).flatMap(([status, label]) => [
+    [label.toLowerCase(), status],
+    [status, status],
+  ]),
+);
+
+/** Reads a unit sheet: entries, submission record and every problem found. */
+export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadUnitSheetResult {
+  const { compiled: t, unit } = input;
+  const layout = unitLayout(t);
+  const problems: InputProblem[] = [];
+  const cell = (row: number, col: number): ReadValue => data.values[row - 1]?.[col - 1] ?? null;
+  const formula = (row: number, col: number) => data.formulas[row - 1]?.[col - 1];
+  const report = (row: number, col: number, message: string, code?: string) =>
+    problems.push({
+      source: data.name,
+      location: `ô ${address(row, col)}`,
+      ...(code !== undefined ? { code } : {}),
+      message,
+    });
+  const errorMessage = (row: number, col: number, error: string, rule?: string) => {
+    const header = UNIT.headers[col - 1];
+    if (
+      formula(row, col) !== undefined ||
+      (col >= C.selfPoints && col <= C.difference) ||
+      col > C.kind
+    )
+      return `ô công thức (cột ${header}) có lỗi ${error}: công thức của trang đã bị hỏng (thường do xóa, chèn hay dán đè ô); hãy tạo lại trang.`;
+    return `ô có giá trị lỗi ${error}; hãy nhập lại giá trị.${rule ? ` ${rule}` : ''}`;
+  };
+
+  // Identity: the unit code cell survives a renamed or copied sheet.
+  const codeCell = cell(UNIT.unitRow, UNIT.unitCodeCol);
+  const codeText = isError(codeCell)
+    ? codeCell.error
+    : typeof codeCell === 'string'
+      ? nfc(codeCell)
+      : (text(codeCell) ?? '');
+  if (codeText !== unit.code)
+    report(
+      UNIT.unitRow,
+      UNIT.unitCodeCol,
+      `mã đơn vị ghi ${codeText ? `"${codeText}"` : 'để trống'}, không phải "${unit.code}" (${unit.name}): trang đã bị đổi tên hoặc sao chép từ trang của đơn vị khác; hãy kiểm tra lại trang trước khi dùng số liệu.`,
+    );
+
+  // Status and submission date.
+  let status: SheetStatus = 'chua-nop';
+  const statusCell = cell(UNIT.statusRow, UNIT.statusCol);
+  if (isError(statusCell))
+    report(
+      UNIT.statusRow,
+      UNIT.statusCol,
+      `ô có giá trị lỗi ${statusCell.error}; hãy chọn lại trạng thái.`,
+    );
+  else if (!isBlank(statusCell)) {
+    const found = STATUS_BY_TEXT.get(nfc(String(statusCell)).toLowerCase());
+    if (found) status = found;
+    else
+      report(
+        UNIT.statusRow,
+        UNIT.statusCol,
+        `trạng thái ${shown(statusCell)} không có trong danh sách; chọn một trong: ${Object.values(STATUS_LABELS).join(', ')}.`,
+      );
+  }
+  let submittedAt: string | undefined;
+  const dateCell = cell(UNIT.statusRow, UNIT.dateCol);
+  if (isError(dateCell))
+    report(
+      UNIT.statusRow,
+      UNIT.dateCol,
+      `ô có giá trị lỗi ${dateCell.error}; hãy nhập lại ngày nộp.`,
+    );
+  else if (!isBlank(dateCell)) {
+    const iso =
+      typeof dateCell === 'number'
+        ? serialToIso(dateCell)
+        : typeof dateCell === 'string' && isoParts(dateCell)
+          ? dateCell
+          : undefined;
+    if (iso) submittedAt = iso;
+    else
+      report(
+        UNIT.statusRow,
+        UNIT.dateCol,
+        typeof dateCell === 'string'
+          ? `ngày nộp ${shown(dateCell)} là văn bản, không phải ngày; hãy nhập lại dưới dạng ngày (ngày/tháng/năm).`
+          : `ngày nộp ${shown(dateCell)} không phải một ngày; hãy nhập ngày (ngày/tháng/năm).`,
+      );
+  }
+
+  // Merged cells in the criteria area and the totals below it.
+  for (const merge of data.merges) {
+    const [a, b = a] = merge.split(':') as [string, string?];
+    const top = parseAddress(a).row;
+    const bottom = parseAddress(b).row;
+    if (bottom < layout.firstRow || top > layout.knockoutRow) continue;
+    const r = Math.max(top, layout.firstRow);
+    const row = layout.rows[r - layout.firstRow];
+    problems.push({
+      source: data.name,
+      location: `ô ${merge}`,
+      ...(row ? { code: row.code } : {}),
+      message:
+        'ô bị gộp (merge) trong vùng tiêu chí; hãy bỏ gộp ô để mỗi ô giữ giá trị của riêng nó.',
+    });
+  }
+
+  // Column A must list the template's codes in order: anything else means rows were moved.
+  const shifted = layout.rows.filter((r) => {
+    const a = cell(r.row, C.code);
+    return (typeof a === 'string' ? a : text(a)) !== r.code;
+  });
+  const first = shifted[0];
+  if (first) {
+    const a = cell(first.row, C.code);
+    const found = isError(a) ? a.error : text(a);
+    report(
+      first.row,
+      C.code,
+      `cột A ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
+      first.code,
+    );
+  }
+  const skip = new Set(shifted.map((r) => r.row));
+
+  const entries: Record<string, ItemEntry> = {};
+  for (const r of layout.rows) {
+    if (skip.has(r.row)) continue;
+    const rule = r.rule ? `Mục ${r.code}: ${r.rule}.` : undefined;
+    for (let col = C.text; col <= UNIT.lastColumn; col++) {
+      const v = cell(r.row, col);
+      if (isError(v)) report(r.row, col, errorMessage(r.row, col, v.error, rule), r.code);
+    }
+    const entry: ItemEntry = {};
+    if (r.input !== 'none') {
+      for (const [col, key] of [
+        [C.self, 'self'],
+        [C.verified, 'verified'],
+      ] as const) {
+        const v = cell(r.row, col);
+        if (isBlank(v) || isError(v)) continue;
+        const got = interpretInput(r, v);
+        if (got.problem) report(r.row, col, `${got.problem}. ${rule}`, r.code);
+        if (got.value !== undefined) entry[key] = got.value;
+      }
+    }
+    if (r.notes) {
+      const evidence = text(cell(r.row, C.evidence));
+      const reason = text(cell(r.row, C.note));
+      if (evidence !== undefined) entry.evidence = evidence;
+      if (reason !== undefined) entry.reason = reason;
+    }
+    if (Object.keys(entry).length) entries[r.code] = entry;
+  }
+
+  // The totals rows hold formulas only: an error there is a broken formula.
+  if (shifted.length === 0)
+    for (let row = layout.totalRow; row <= layout.knockoutRow; row++)
+      for (let col = C.text; col <= UNIT.lastColumn; col++) {
+        const v = cell(row, col);
+        if (isError(v)) report(row, col, errorMessage(row, col, v.error));
+      }
+
+  return {
+    sheet: { unitCode: unit.code, entries },
+    submission: { unitCode: unit.code, status, ...(submittedAt ? { submittedAt } : {}) },
+    problems,
+  };
+}

@@ -1,0 +1,401 @@
+import { STATUS_LABELS, type Bloc, type Submission, type Unit } from '../core/bloc';
+import { fromUnits, toUnits } from '../core/decimal';
+import { scoreUnit, type NodeScore, type Totals, type UnitScore } from '../core/scoring/score';
+import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
+import type { CompiledTemplate } from '../core/template/compile';
+import type { Caps } from '../core/template/types';
+import { formatDecimal } from '../core/text/vietnamese';
+import {
+  address,
+  emptySheet,
+  type CellSpec,
+  type CellValue,
+  type RangeStyle,
+  type SheetSpec,
+  type Validation,
+} from './grid';
+import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT, SLOT, UNIT, unitSheetName } from './layout';
+import { interpretInput, serialToIso } from './read-unit-sheet';
+import { unitFormulas, unitLayout, type SlotFormula, type UnitRow } from './unit-formulas';
+
+export { unitSheetCells, type UnitSheetCells } from './unit-formulas';
+export { readUnitSheet, type ReadUnitSheetResult } from './read-unit-sheet';
+
+/**
+ * The unit sheet (docs/workbook-format.md, "Trang đơn vị"): one row per criterion in template
+ * order, input cells for the unit's own score (F) and the bloc's verified score (G), evidence (K)
+ * and reason (L), and live formulas that reproduce the engine (src/workbook/unit-formulas.ts).
+ */
+
+export interface UnitSheetInput {
+  bloc: Bloc;
+  compiled: CompiledTemplate;
+  unit: Unit;
+  /** The unit's entries; none gives an empty sheet. */
+  sheet?: UnitSheet;
+  submission?: Submission;
+  /**
+   * `scoreUnit(compiled, sheet)`, for the cached values of the formula cells. When absent, the sheet
+   * is scored as the workbook will hold it (see `workbookSheet`).
+   */
+  score?: UnitScore;
+}
+
+const C = UNIT.col;
+const LAST_VISIBLE = C.note;
+
+const FILL = {
+  header: 'FFBDD7EE',
+  group: 'FFDDEBF7',
+  input: 'FFFFF2CC',
+  total: 'FFE2EFDA',
+};
+
+const isMarked = (v: EntryValue | undefined) =>
+  v !== undefined && v !== false && v !== 0 && v !== '';
+
+/** An entry value as written into an input cell. */
+function cellValue(row: UnitRow, v: EntryValue): CellValue {
+  if (row.input === 'yesno' && typeof v === 'boolean') return v ? 'có' : 'không';
+  if (row.input === 'date' && typeof v === 'number') return serialToIso(v) ?? v;
+  return v;
+}
+
+interface Held {
+  /** What the workbook reads back. */
+  sheet: UnitSheet;
+  /** What is written into F and G, by criterion code. */
+  written: Map<string, { self?: CellValue; verified?: CellValue }>;
+}
+
+/**
+ * The sheet as the workbook holds it: only cells that exist (F/G on input rows, K/L where notes
+ * are taken), values as read back from those cells. A choice marked on its alternatives' rows
+ * (possible in a CSV, not in the workbook) is written as the code of the first marked alternative.
+ */
+function hold(t: CompiledTemplate, sheet: UnitSheet | undefined): Held {
+  const layout = unitLayout(t);
+  const entries: Record<string, ItemEntry> = {};
+  const written: Held['written'] = new Map();
+  const given = sheet?.entries ?? {};
+  for (const r of layout.rows) {
+    const e = given[r.code];
+    const out: ItemEntry = {};
+    let self = e?.self;
+    let verified = e?.verified;
+    let evidence = e?.evidence;
+    if (r.input === 'code') {
+      const kids = t.children[r.index]!.map((k) => ({
+        code: t.criteria[k]!.code,
+        e: given[t.criteria[k]!.code],
+      }));
+      const marked = (side: 'self' | 'final') =>
+        kids.find(({ e: k }) => isMarked(side === 'self' ? k?.self : (k?.verified ?? k?.self)));
+      if (typeof self !== 'string' || self === '') {
+        const m = marked('self');
+        if (m) {
+          self = m.code;
+          evidence ??= m.e?.evidence;
+        }
+      }
+      if (verified === undefined && kids.some(({ e: k }) => k?.verified !== undefined)) {
+        const m = marked('final');
+        if (m) verified = m.code;
+      }
+    }
+    if (r.input !== 'none') {
+      const cells: { self?: CellValue; verified?: CellValue } = {};
+      for (const [key, v] of [
+        ['self', self],
+        ['verified', verified],
+      ] as const) {
+        if (v === undefined || v === '') continue;
+        const cell = cellValue(r, v);
+        const got = interpretInput(r, cell);
+        if (got.value === undefined) continue;
+        out[key] = got.value;
+        cells[key] = cell;
+      }
+      written.set(r.code, cells);
+    }
+    if (r.notes) {
+      if (evidence) out.evidence = evidence;
+      if (e?.reason) out.reason = e.reason;
+    }
+    if (Object.keys(out).length) entries[r.code] = out;
+  }
+  return { sheet: { unitCode: sheet?.unitCode ?? '', entries }, written };
+}
+
+/** The sheet as the workbook will read it back (what `buildUnitSheet` scores without `score`). */
+export function workbookSheet(t: CompiledTemplate, sheet: UnitSheet | undefined): UnitSheet {
+  return hold(t, sheet).sheet;
+}
+
+function capText(caps: Caps | undefined): string {
+  const parts: string[] = [];
+  if (caps?.bonus !== undefined) parts.push(`cộng ≤ ${formatDecimal(caps.bonus)}`);
+  if (caps?.penalty !== undefined) parts.push(`trừ ≤ ${formatDecimal(caps.penalty)}`);
+  if (caps?.net !== undefined) parts.push(`tổng ≤ ${formatDecimal(caps.net)}`);
+  return parts.join('; ');
+}
+
+/** Consecutive runs of row numbers: [6, 7, 8, 10] → [[6, 8], [10, 10]]. */
+function runs(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+const range = (r1: number, c1: number, r2: number, c2: number) =>
+  `${address(r1, c1)}:${address(r2, c2)}`;
+
+const slotValues = (n: Totals): number[] => [
+  n.earnedBase,
+  n.bonusRaw,
+  n.penaltyRaw,
+  n.bonus,
+  n.penalty,
+];
+
+const diff = (a: number, b: number) => fromUnits(toUnits(a) - toUnits(b));
+
+/** Builds the sheet of one unit. Pure: the same input gives the same spec. */
+export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
+  const { bloc, compiled: t, unit } = input;
+  const layout = unitLayout(t);
+  const formulas = unitFormulas(t);
+  const held = hold(t, input.sheet);
+  const score = input.score ?? scoreUnit(t, { ...held.sheet, unitCode: unit.code });
+  const spec = emptySheet(unitSheetName(unit.code), 'unit');
+
+  const rows: CellSpec[][] = [];
+  const put = (row: number, col: number, cell: CellSpec) => {
+    while (rows.length < row) rows.push(Array.from({ length: UNIT.lastColumn }, () => ({})));
+    rows[row - 1]![col - 1] = cell;
+  };
+  const val = (row: number, col: number, v: CellValue) => put(row, col, { v });
+  const formula = (row: number, col: number, f: SlotFormula, v: number) =>
+    put(row, col, f === null ? { v: 0 } : { f, v });
+
+  // Rows 1–5: title, unit, status, a hint, headers.
+  val(UNIT.titleRow, 1, `BẢNG CHẤM ĐIỂM THI ĐUA NĂM ${bloc.year}`);
+  val(UNIT.unitRow, 1, 'Đơn vị:');
+  val(UNIT.unitRow, UNIT.unitNameCol, unit.name);
+  val(UNIT.unitRow, UNIT.unitCodeLabelCol, 'Mã đơn vị:');
+  val(UNIT.unitRow, UNIT.unitCodeCol, unit.code);
+  const submission = input.submission;
+  val(UNIT.statusRow, 1, 'Trạng thái:');
+  val(UNIT.statusRow, UNIT.statusCol, STATUS_LABELS[submission?.status ?? 'chua-nop']);
+  val(UNIT.statusRow, UNIT.dateLabelCol, 'Ngày nộp:');
+  val(UNIT.statusRow, UNIT.dateCol, submission?.submittedAt ?? null);
+  val(
+    4,
+    1,
+    'Nhập vào các ô nền vàng: F tự chấm, G khối chấm (để trống là giống tự chấm), K minh chứng, L lý do. ' +
+      'Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.',
+  );
+  UNIT.headers.forEach((h, i) => val(UNIT.headerRow, i + 1, h));
+
+  // Criteria.
+  const criterionFormulas = formulas.rows;
+  for (const r of layout.rows) {
+    const i = r.index;
+    const c = t.criteria[i]!;
+    const maxBase = fromUnits(t.maxBase[i]!);
+    val(r.row, C.code, c.code);
+    val(r.row, C.text, c.text);
+    if (c.kind === 'base' || ((c.kind === 'group' || c.kind === 'choice') && maxBase > 0))
+      val(r.row, C.base, maxBase);
+    if ((c.kind === 'bonus' || c.kind === 'penalty') && c.rate !== undefined)
+      val(r.row, C.rate, c.rate);
+    const caps = capText(c.caps);
+    if (caps) val(r.row, C.cap, caps);
+    const e = held.sheet.entries[c.code];
+    // What was given is written as given (a person's text stays as typed).
+    const cells = held.written.get(c.code);
+    if (cells?.self !== undefined) val(r.row, C.self, cells.self);
+    if (cells?.verified !== undefined) val(r.row, C.verified, cells.verified);
+    if (e?.evidence !== undefined) val(r.row, C.evidence, e.evidence);
+    if (e?.reason !== undefined) val(r.row, C.note, e.reason);
+    val(r.row, C.kind, KIND_CODES[c.kind]);
+
+    const f = criterionFormulas[i]!;
+    const self: NodeScore = score.node(c.code, 'self');
+    const fin: NodeScore = score.node(c.code, 'final');
+    const sv = slotValues(self);
+    const fv = slotValues(fin);
+    for (let s = 0; s < 5; s++) {
+      formula(r.row, C.selfSlots + s, f.self[s] ?? null, sv[s]!);
+      formula(r.row, C.finalSlots + s, f.final[s] ?? null, fv[s]!);
+    }
+    put(r.row, C.selfPoints, { f: f.selfPoints, v: self.total });
+    put(r.row, C.finalPoints, { f: f.finalPoints, v: fin.total });
+    put(r.row, C.difference, { f: f.difference, v: diff(fin.total, self.total) });
+  }
+
+  // Totals.
+  const tot = formulas.total;
+  const T = layout.totalRow;
+  const sv = slotValues(score.self);
+  const fv = slotValues(score.final);
+  val(T, C.text, 'TỔNG CỘNG');
+  val(T, C.base, fromUnits(t.roots.reduce((sum, k) => sum + t.maxBase[k]!, 0)));
+  const rootCaps = capText(t.template.caps);
+  if (rootCaps) val(T, C.cap, rootCaps);
+  for (let s = 0; s < 5; s++) {
+    formula(T, C.selfSlots + s, tot.self[s] ?? null, sv[s]!);
+    formula(T, C.finalSlots + s, tot.final[s] ?? null, fv[s]!);
+  }
+  put(T, C.selfPoints, { f: tot.selfPoints, v: score.self.total });
+  put(T, C.finalPoints, { f: tot.finalPoints, v: score.final.total });
+  put(T, C.difference, { f: tot.difference, v: diff(score.final.total, score.self.total) });
+  const parts: [number, string, number, keyof Totals][] = [
+    [layout.earnedRow, 'Điểm chuẩn đạt', SLOT.earned, 'earnedBase'],
+    [layout.bonusRow, 'Điểm thưởng', SLOT.bonus, 'bonus'],
+    [layout.penaltyRow, 'Điểm trừ', SLOT.penalty, 'penalty'],
+  ];
+  for (const [row, label, slot, key] of parts) {
+    val(row, C.text, label);
+    put(row, C.selfPoints, { f: address(T, C.selfSlots + slot), v: score.self[key] });
+    put(row, C.finalPoints, { f: address(T, C.finalSlots + slot), v: score.final[key] });
+    put(row, C.difference, {
+      f: `${address(row, C.finalPoints)}-${address(row, C.selfPoints)}`,
+      v: diff(score.final[key], score.self[key]),
+    });
+  }
+  val(layout.knockoutRow, C.text, 'Không xếp loại (1 = có)');
+  formula(layout.knockoutRow, C.finalPoints, formulas.knockedOut, score.knockedOut ? 1 : 0);
+
+  spec.cells = rows;
+  spec.merges = [range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE)];
+  spec.columnWidths = [10, 60, 10, 8, 20, 12, 12, 12, 12, 11, 36, 30, 12, ...Array(10).fill(10)];
+  spec.hiddenColumns = Array.from({ length: UNIT.lastColumn - C.kind + 1 }, (_, k) => C.kind + k);
+  spec.frozen = { rows: UNIT.headerRow, columns: C.text };
+  spec.protect = true;
+  spec.print = { landscape: true, fitToWidth: true, titleRows: [UNIT.headerRow, UNIT.headerRow] };
+  spec.styles = styles(t, layout.rows, layout);
+  spec.validations = validations(layout.rows);
+  return spec;
+}
+
+/** Formats, in order: a later style wins where ranges overlap. */
+function styles(
+  t: CompiledTemplate,
+  rows: readonly UnitRow[],
+  layout: ReturnType<typeof unitLayout>,
+): RangeStyle[] {
+  const first = layout.firstRow;
+  const end = layout.knockoutRow;
+  const out: RangeStyle[] = [
+    { range: range(1, 1, 1, LAST_VISIBLE), bold: true, fontSize: 14, hAlign: 'center' },
+    { range: range(UNIT.unitRow, 1, UNIT.statusRow, 1), bold: true },
+    {
+      range: range(UNIT.unitRow, UNIT.unitCodeLabelCol, UNIT.statusRow, UNIT.unitCodeLabelCol),
+      bold: true,
+    },
+    { range: address(UNIT.unitRow, UNIT.unitCodeCol), bold: true },
+    { range: 'A4', italic: true, fontColor: 'FF595959' },
+    {
+      range: range(UNIT.headerRow, 1, UNIT.headerRow, UNIT.lastColumn),
+      bold: true,
+      fill: FILL.header,
+      wrap: true,
+      hAlign: 'center',
+      vAlign: 'middle',
+      border: true,
+    },
+    { range: range(first, 1, end, LAST_VISIBLE), border: true, vAlign: 'top' },
+    { range: range(first, C.text, end, C.text), wrap: true },
+    { range: range(first, C.cap, end, C.cap), wrap: true },
+    { range: range(first, C.evidence, end, C.note), wrap: true },
+    { range: range(first, C.base, end, C.difference), numberFormat: NUMBER_FORMAT },
+    { range: range(first, C.selfSlots, end, UNIT.lastColumn), numberFormat: NUMBER_FORMAT },
+  ];
+  // Indent by depth, in runs of equal depth.
+  const byDepth = new Map<number, number[]>();
+  for (const r of rows) {
+    const d = t.depth[r.index]!;
+    if (d > 0) byDepth.set(d, [...(byDepth.get(d) ?? []), r.row]);
+  }
+  for (const [depth, list] of [...byDepth].sort((a, b) => a[0] - b[0]))
+    for (const [a, b] of runs(list))
+      out.push({ range: range(a, C.text, b, C.text), indent: depth });
+  const groups = rows.filter((r) => t.criteria[r.index]!.kind === 'group').map((r) => r.row);
+  for (const [a, b] of runs(groups))
+    out.push({ range: range(a, 1, b, LAST_VISIBLE), bold: true, fill: FILL.group });
+  out.push({ range: range(layout.totalRow, 1, end, LAST_VISIBLE), bold: true, fill: FILL.total });
+  const dates = rows.filter((r) => r.input === 'date').map((r) => r.row);
+  for (const [a, b] of runs(dates))
+    out.push({ range: range(a, C.self, b, C.verified), numberFormat: DATE_FORMAT });
+  out.push({ range: address(UNIT.statusRow, UNIT.dateCol), numberFormat: DATE_FORMAT });
+  // Input cells: unlocked, on a light fill.
+  const unlocked = (list: number[], c1: number, c2: number) => {
+    for (const [a, b] of runs(list))
+      out.push({ range: range(a, c1, b, c2), locked: false, fill: FILL.input });
+  };
+  unlocked(
+    rows.filter((r) => r.input !== 'none').map((r) => r.row),
+    C.self,
+    C.verified,
+  );
+  unlocked(
+    rows.filter((r) => r.notes).map((r) => r.row),
+    C.evidence,
+    C.note,
+  );
+  unlocked([UNIT.statusRow], UNIT.statusCol, UNIT.statusCol);
+  unlocked([UNIT.statusRow], UNIT.dateCol, UNIT.dateCol);
+  return out;
+}
+
+function validations(rows: readonly UnitRow[]): Validation[] {
+  const out: Validation[] = [
+    {
+      range: address(UNIT.statusRow, UNIT.statusCol),
+      type: 'list',
+      list: Object.values(STATUS_LABELS),
+      error: `Trạng thái: chọn một trong ${Object.values(STATUS_LABELS).join(', ')}`,
+    },
+    {
+      range: address(UNIT.statusRow, UNIT.dateCol),
+      type: 'date',
+      error: 'Ngày nộp: nhập ngày (ngày/tháng/năm)',
+    },
+  ];
+  for (const r of rows) {
+    if (r.input === 'none') continue;
+    const text = `Mục ${r.code}: ${r.rule}`;
+    const base = { range: range(r.row, C.self, r.row, C.verified), error: text, prompt: text };
+    switch (r.input) {
+      case 'points':
+        out.push({
+          ...base,
+          type: 'decimal',
+          min: 0,
+          ...(r.max !== undefined ? { max: r.max } : {}),
+        });
+        break;
+      case 'cases':
+        out.push({ ...base, type: 'whole', min: 0 });
+        break;
+      case 'number':
+        out.push({ ...base, type: 'decimal' });
+        break;
+      case 'date':
+        out.push({ ...base, type: 'date' });
+        break;
+      case 'code':
+        out.push({ ...base, type: 'list', list: r.alternatives ?? [] });
+        break;
+      case 'yesno':
+        out.push({ ...base, type: 'list', list: ['có', 'không'] });
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readWorkbook } from '../../src/app/workbook-actions';
+import { evaluateBloc } from '../../src/core/bloc';
+import { loadXlsx } from '../../src/io/xlsx/xlsx-workbook';
+import { SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS } from '../../src/sample';
+import { SHEETS } from '../../src/workbook/layout';
+import { checksum, thidua } from '../support/cli';
+
+process.env.THIDUA_QUIET = '1';
+const fixtures = path.join(__dirname, '..', 'fixtures', 'csv');
+const dir = mkdtempSync(path.join(tmpdir(), 'thidua-cli-'));
+const book = path.join(dir, 'khoi.xlsx');
+
+async function unitCells(file: string) {
+  const wb = await loadXlsx(file);
+  const names = (await wb.sheetNames()).filter((n) => SAMPLE_BLOC.units.some((u) => u.code === n));
+  return wb.read(names);
+}
+
+describe('init → import → rank on real .xlsx files', () => {
+  beforeAll(async () => {
+    const init = await thidua(
+      'init',
+      '--criteria',
+      path.join(fixtures, 'criteria.csv'),
+      '--units',
+      path.join(fixtures, 'units.csv'),
+      '--people',
+      path.join(fixtures, 'people.csv'),
+      '--collectives',
+      path.join(fixtures, 'collectives.csv'),
+      '--name',
+      SAMPLE_BLOC.name,
+      '--year',
+      '2025',
+      '--title',
+      SAMPLE_BLOC.template.title,
+      '-o',
+      book,
+    );
+    expect(init).toMatchObject({ code: 0, stderr: '' });
+    const imported = await thidua('import', book, '--scores', path.join(fixtures, 'scores.csv'));
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+  }, 60_000);
+
+  it('reads back the entries that were imported', async () => {
+    const state = await readWorkbook(await loadXlsx(book));
+    for (const sample of SAMPLE_SHEETS) {
+      const back = state.sheets.find((s) => s.unitCode === sample.unitCode)!;
+      expect(back.entries).toEqual(sample.entries);
+    }
+  });
+
+  it('ranks exactly as the core does, and prints the documented JSON', async () => {
+    const rank = await thidua('rank', book, '--json');
+    expect(rank.code).toBe(0);
+    const json = JSON.parse(rank.stdout) as {
+      units: {
+        code: string;
+        total: number;
+        rank: number | null;
+        classification: string;
+        ranked: boolean;
+      }[];
+    };
+    // Submission dates and statuses are not in the scores CSV: compare with the core on the same input.
+    const state = await readWorkbook(await loadXlsx(book));
+    // init takes the default settings (no tie-breakers): the bloc read back is the reference.
+    expect(state.bloc.template.criteria).toEqual(SAMPLE_BLOC.template.criteria);
+    expect(state.bloc.units).toEqual(SAMPLE_BLOC.units);
+    const expected = evaluateBloc(state.bloc, SAMPLE_SHEETS, state.submissions);
+    expect(json.units.map((u) => [u.code, u.total, u.rank, u.classification, u.ranked])).toEqual(
+      expected.units.map((u) => [
+        u.unit.code,
+        u.score.final.total,
+        u.ranked.rank,
+        u.classification,
+        u.ranked.rank !== null,
+      ]),
+    );
+    expect(Object.keys(json.units[0]!).sort()).toEqual(
+      [
+        'base',
+        'bonus',
+        'classification',
+        'code',
+        'name',
+        'penalty',
+        'rank',
+        'ranked',
+        'self',
+        'total',
+        'verified',
+        'warnings',
+      ].sort(),
+    );
+    const names = await (await loadXlsx(book)).sheetNames();
+    expect(names).toEqual(
+      expect.arrayContaining([SHEETS.ranking, SHEETS.quota, SHEETS.matrix, SHEETS.warnings]),
+    );
+  });
+
+  it('changes nothing in the unit sheets when rank runs again', async () => {
+    const before = await unitCells(book);
+    expect((await thidua('rank', book)).code).toBe(0);
+    const after = await unitCells(book);
+    expect(after).toEqual(before);
+    expect(after.length).toBe(SAMPLE_BLOC.units.length);
+  });
+
+  it('refuses to overwrite a sheet a person made under a generated name, and writes nothing', async () => {
+    const copy = path.join(dir, 'nguoi-tao.xlsx');
+    copyFileSync(book, copy);
+    const wb = await loadXlsx(copy);
+    const ws = wb.workbook.getWorksheet(SHEETS.warnings)!;
+    ws.getCell('A2').value = 'Ghi chú của trưởng khối';
+    await wb.workbook.xlsx.writeFile(copy);
+    const sum = checksum(copy);
+    const r = await thidua('rank', copy);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'trang "Cảnh báo" trùng tên trang do thidua tạo nhưng không phải do thidua tạo',
+    );
+    expect(checksum(copy)).toBe(sum);
+  });
+
+  it('says how to use it, with exit code 2', async () => {
+    expect((await thidua()).code).toBe(2);
+    expect((await thidua('rank')).code).toBe(2);
+    expect((await thidua('xep-hang')).code).toBe(2);
+    const help = await thidua('--help');
+    expect(help.stdout).toContain('init');
+    expect(help.stdout).toContain('merge');
+    expect((await thidua('rank', '--nope', book)).code).toBe(2);
+  });
+
+  it('keeps the demo sample identical to the CSV fixtures (same ranking)', () => {
+    const r = evaluateBloc(SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS);
+    expect(r.units[0]!.score.final.total).toBe(118.4);
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadXlsx, saveXlsx, XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
+import { buildConfigSheet, readConfigSheet } from '../../src/workbook/config-sheet';
+import { SHEETS } from '../../src/workbook/layout';
+import { SAMPLE_BLOC } from '../../src/sample';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'thidua-config-'));
+
+describe('configuration sheet in a real .xlsx file', () => {
+  it('round-trips the bloc, its units, settings and every criterion', async () => {
+    const wb = XlsxWorkbook.empty();
+    await wb.write({
+      replace: [buildConfigSheet(SAMPLE_BLOC, new Map([['CAT', 0.9]]))],
+      update: [],
+    });
+    const file = path.join(dir, 'config.xlsx');
+    await saveXlsx(wb, file);
+    const back = await loadXlsx(file);
+    const [data] = await back.read([SHEETS.config]);
+    const { bloc, votes, problems } = readConfigSheet(data!);
+    expect(problems).toEqual([]);
+    expect(bloc).toEqual(SAMPLE_BLOC);
+    expect(votes.get('CAT')).toBe(0.9);
+    const ws = back.workbook.getWorksheet(SHEETS.config)!;
+    expect(ws.state).toBe('hidden');
+    expect(ws.getCell('A1').protection?.locked ?? true).toBe(true);
+    expect(
+      Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).sort(),
+    ).toEqual(['tblCaiDat', 'tblDonVi', 'tblTieuChi']);
+  });
+
+  it('refuses a damaged file with a message naming it', async () => {
+    const file = path.join(dir, 'truncated.xlsx');
+    const good = path.join(dir, 'config.xlsx');
+    const bytes = await readFile(good);
+    await writeFile(file, bytes.subarray(0, bytes.length / 2));
+    await expect(loadXlsx(file)).rejects.toThrow(
+      /truncated\.xlsx, tệp: không đọc được sổ tính \.xlsx/,
+    );
+  });
+
+  it('says which version a newer workbook needs', () => {
+    const spec = buildConfigSheet(SAMPLE_BLOC);
+    const data = {
+      name: spec.name,
+      values: spec.cells.map((r) =>
+        r.map((c) => (c.v === 1 && r[0]?.v === 'phien_ban' ? 99 : (c.v ?? null))),
+      ),
+      formulas: [],
+      merges: [],
+    };
+    expect(readConfigSheet(data).problems[0]!.message).toContain(
+      'phiên bản 99, mới hơn phiên bản 1',
+    );
+  });
+});
