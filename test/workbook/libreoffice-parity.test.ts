@@ -1,0 +1,130 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createWorkbook, rankWorkbook, type RankOutcome } from '../../src/app/workbook-actions';
+import { saveXlsx, XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
+import {
+  SAMPLE_BLOC,
+  SAMPLE_COLLECTIVES,
+  SAMPLE_PEOPLE,
+  SAMPLE_SHEETS,
+  SAMPLE_SUBMISSIONS,
+} from '../../src/sample';
+import { columnLetter, emptySheet, parseAddress } from '../../src/workbook/grid';
+import { SHEETS, UNIT } from '../../src/workbook/layout';
+import { unitSheetCells } from '../../src/workbook/unit-sheet';
+import { recalculatedSheets } from '../support/libreoffice';
+
+/**
+ * Formula parity: the workbook the toolkit writes, recalculated by a real spreadsheet engine
+ * (LibreOffice, forced to recalculate on load), shows the same totals and ranks the toolkit
+ * computed. The cached values are deliberately ignored by the engine, so a wrong formula fails.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), 'thidua-parity-'));
+let outcome: RankOutcome;
+let sheets: Map<string, string[][]>;
+
+beforeAll(async () => {
+  const wb = XlsxWorkbook.empty();
+  // Change some verified values so both columns and several ranks move away from the self scores.
+  await createWorkbook(wb, SAMPLE_BLOC, {
+    sheets: SAMPLE_SHEETS,
+    submissions: SAMPLE_SUBMISSIONS,
+    people: SAMPLE_PEOPLE,
+    collectives: SAMPLE_COLLECTIVES,
+  });
+  outcome = await rankWorkbook(wb);
+  const file = path.join(dir, 'khoi.xlsx');
+  await saveXlsx(wb, file);
+  sheets = recalculatedSheets(file);
+}, 180_000);
+
+const cell = (rows: string[][] | undefined, a1: string): string => {
+  const { row, column } = parseAddress(a1);
+  return rows?.[row - 1]?.[column - 1] ?? '';
+};
+
+const num = (s: string) => {
+  const n = Number(s);
+  if (s === '' || Number.isNaN(n)) throw new Error(`không phải số: "${s}"`);
+  return n;
+};
+
+describe('formula parity with LibreOffice', () => {
+  it('really recalculates: a wrong cached result comes back corrected', async () => {
+    const wb = XlsxWorkbook.empty();
+    const spec = emptySheet('Thử', 'unit');
+    spec.cells = [[{ v: 1.5 }, { v: 2.25 }, { f: 'A1+B1', v: 999 }]];
+    await wb.write({ replace: [spec], update: [] });
+    const file = path.join(dir, 'cache.xlsx');
+    await saveXlsx(wb, file);
+    expect(recalculatedSheets(file).get('Thử')?.[0]).toEqual(['1.5', '2.25', '3.75']);
+  }, 60_000);
+
+  it('recalculates every sheet', () => {
+    for (const u of SAMPLE_BLOC.units) expect(sheets.has(u.code)).toBe(true);
+    expect(sheets.has(SHEETS.ranking)).toBe(true);
+    expect(sheets.has(SHEETS.matrix)).toBe(true);
+  });
+
+  it('gives every criterion row of every unit sheet the engine’s self and final totals', () => {
+    const cells = unitSheetCells(outcome.state.compiled);
+    let compared = 0;
+    for (const u of outcome.result.units) {
+      const rows = sheets.get(u.unit.code);
+      for (const c of outcome.state.compiled.criteria) {
+        const r = cells.row(c.code);
+        expect([c.code, num(cell(rows, `${columnLetter(UNIT.col.selfPoints)}${r}`))]).toEqual([
+          c.code,
+          expect.closeTo(u.score.node(c.code, 'self').total, 9),
+        ]);
+        expect([c.code, num(cell(rows, `${columnLetter(UNIT.col.finalPoints)}${r}`))]).toEqual([
+          c.code,
+          expect.closeTo(u.score.node(c.code).total, 9),
+        ]);
+        compared += 2;
+      }
+      expect(num(cell(rows, cells.selfTotal))).toBeCloseTo(u.score.self.total, 9);
+      expect(num(cell(rows, cells.finalTotal))).toBeCloseTo(u.score.final.total, 9);
+      expect(num(cell(rows, cells.finalEarned))).toBeCloseTo(u.score.final.earnedBase, 9);
+      expect(num(cell(rows, cells.finalBonus))).toBeCloseTo(u.score.final.bonus, 9);
+      expect(num(cell(rows, cells.finalPenalty))).toBeCloseTo(u.score.final.penalty, 9);
+      expect(num(cell(rows, cells.knockedOut))).toBe(u.score.knockedOut ? 1 : 0);
+    }
+    expect(compared).toBe(2 * 63 * 9);
+  });
+
+  it('ranks and classifies on the Xếp hạng sheet as the toolkit does, tie-breakers included', () => {
+    const rows = sheets.get(SHEETS.ranking)!;
+    const header = rows[3]!;
+    const col = (name: string) => header.indexOf(name);
+    const body = rows.slice(4, 4 + outcome.result.units.length);
+    expect(
+      body.map((r) => [
+        r[col('Mã đơn vị')],
+        r[col('Hạng')],
+        num(r[col('Khối chấm')]!),
+        r[col('Xếp loại')],
+      ]),
+    ).toEqual(
+      outcome.result.units.map((u) => [
+        u.unit.code,
+        u.ranked.rank === null ? 'Không xếp loại' : String(u.ranked.rank),
+        u.score.final.total,
+        u.classification,
+      ]),
+    );
+    // The sample's two ties are resolved by tie-breakers: the live formula must resolve them too.
+    expect(new Set(body.map((r) => r[col('Hạng')])).size).toBe(body.length);
+  });
+
+  it('shows the verified points of each criterion on Tổng hợp', () => {
+    const rows = sheets.get(SHEETS.matrix)!;
+    const units = outcome.result.units;
+    outcome.state.compiled.criteria.forEach((c, i) => {
+      const row = rows[4 + i]!;
+      expect(row[0]).toBe(c.code);
+      units.forEach((u, k) => expect(num(row[3 + k]!)).toBeCloseTo(u.score.node(c.code).total, 9));
+    });
+  });
+});
