@@ -4,26 +4,53 @@ import type { ScoreRow } from '../workbook/csv';
 import type { CellUpdate, CellValue } from '../workbook/grid';
 import { address } from '../workbook/grid';
 import { UNIT, unitSheetName } from '../workbook/layout';
-import { unitSheetCells } from '../workbook/unit-sheet';
+import { InputError, type InputProblem } from '../workbook/problems';
+import { unitLayout } from '../workbook/unit-formulas';
 
 const cellValue = (v: EntryValue): CellValue => (typeof v === 'boolean' ? (v ? 'có' : 'không') : v);
 
-/** The input cells validated score rows write: Tự chấm, Khối chấm, Minh chứng, Ghi chú of each item. */
+/**
+ * The input cells validated score rows write: Tự chấm, Khối chấm, Minh chứng, Ghi chú of each item.
+ * A value aimed at a cell that takes none (a group, an alternative's row) is refused, whoever
+ * produced the rows, so a locked cell of the sheet is never written.
+ */
 export function planScoreUpdates(
   compiled: CompiledTemplate,
   rows: readonly ScoreRow[],
+  source = 'CSV',
 ): CellUpdate[] {
-  const cells = unitSheetCells(compiled);
+  const layout = unitLayout(compiled);
   const updates: CellUpdate[] = [];
+  const problems: InputProblem[] = [];
   for (const r of rows) {
+    const i = compiled.indexOf.get(r.code);
+    const info = i === undefined ? undefined : layout.rows[i];
+    const refuse = (message: string) =>
+      problems.push({ source, location: `dòng ${r.line}`, code: r.code, message });
+    if (!info) {
+      refuse(`mã tiêu chí "${r.code}" không có trong bảng chấm điểm.`);
+      continue;
+    }
     const sheet = unitSheetName(r.unitCode);
-    const row = cells.row(r.code);
     const put = (column: number, value: CellValue) =>
-      updates.push({ sheet, address: address(row, column), value });
-    if (r.self !== undefined) put(UNIT.col.self, cellValue(r.self));
-    if (r.verified !== undefined) put(UNIT.col.verified, cellValue(r.verified));
-    if (r.evidence !== undefined) put(UNIT.col.evidence, r.evidence);
-    if (r.reason !== undefined) put(UNIT.col.note, r.reason);
+      updates.push({ sheet, address: address(info.row, column), value });
+    if (r.self !== undefined || r.verified !== undefined) {
+      if (info.input === 'none')
+        refuse(`mục ${r.code} không nhập điểm (nhóm hoặc phương án của mục chọn).`);
+      else {
+        if (r.self !== undefined) put(UNIT.col.self, cellValue(r.self));
+        if (r.verified !== undefined) put(UNIT.col.verified, cellValue(r.verified));
+      }
+    }
+    if (r.evidence !== undefined || r.reason !== undefined) {
+      if (!info.notes)
+        refuse(`mục ${r.code} không ghi minh chứng, lý do (nhóm hoặc phương án của mục chọn).`);
+      else {
+        if (r.evidence !== undefined) put(UNIT.col.evidence, r.evidence);
+        if (r.reason !== undefined) put(UNIT.col.note, r.reason);
+      }
+    }
   }
+  if (problems.length) throw new InputError(problems);
   return updates;
 }

@@ -22,7 +22,7 @@ export const importCommand: Command = {
     const csv = await readText(values.scores as string);
     const read = readScoresCsv(csv.text, csv.name, { units: bloc.units, compiled });
     if (!read.rows) throw new InputError(read.problems);
-    const updates = planScoreUpdates(compiled, read.rows);
+    const updates = planScoreUpdates(compiled, read.rows, csv.name);
     const names = new Set(await wb.sheetNames());
     const missing = [...new Set(updates.map((u) => u.sheet))].filter((s) => !names.has(s));
     if (missing.length)
