@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadXlsx } from '../../src/io/xlsx/xlsx-workbook';
@@ -15,6 +15,7 @@ process.env.THIDUA_QUIET = '1';
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const csv = (name: string) => path.join(fixtures, 'csv', name);
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const good = path.join(dir, 'khoi-tot.xlsx');
 
 interface CsvCase {
@@ -122,7 +123,7 @@ describe('bad workbooks (test/fixtures/bad/workbook-cases.md)', () => {
   }
 
   it.each(runs.map(([command, c]) => [command, c.title, c] as const))(
-    'thidua %s on %s: exit 1, message names the sheet and cell, file unchanged',
+    'thidua %s on %s: exit 1, message names the place, file unchanged',
     async (command, _title, c) => {
       const file = await brokenFile(c);
       const before = checksum(file);

@@ -213,7 +213,11 @@ export const WORKBOOK_CASES: readonly WorkbookCase[] = [
     file: 'doi-ten-trang-don-vi.xlsx',
     title: 'a unit sheet renamed',
     make: editCopy((wb) => (sheet(wb, 'CAT').name = 'Công an')),
-    expect: ['CAT, trang tính', 'không có trang của đơn vị Công an tỉnh (CAT)', 'đặt lại tên "CAT"'],
+    expect: [
+      'CAT, trang tính',
+      'không có trang của đơn vị Công an tỉnh (CAT)',
+      'đặt lại tên "CAT"',
+    ],
     commands: ['rank'],
   },
   {
@@ -265,8 +269,7 @@ export const WORKBOOK_CASES: readonly WorkbookCase[] = [
   {
     file: 'csv-doi-ten.xlsx',
     title: 'a CSV file renamed to .xlsx',
-    make: (file) =>
-      copyFileSync(path.join(__dirname, '..', 'fixtures', 'csv', 'scores.csv'), file),
+    make: (file) => copyFileSync(path.join(__dirname, '..', 'fixtures', 'csv', 'scores.csv'), file),
     expect: ['csv-doi-ten.xlsx, tệp', 'không đọc được sổ tính .xlsx'],
     commands: ['rank', 'export'],
   },

@@ -2,15 +2,16 @@ import path from 'node:path';
 import { planMerge, provinceSheet, type BlocSummary, type CopyState } from '../../app/merge';
 import { evaluateState, readWorkbook } from '../../app/workbook-actions';
 import { loadXlsx, saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { formatDecimal } from '../../core/text/vietnamese';
 import { InputError, type InputProblem } from '../../workbook/problems';
 import { exists, progress, UsageError } from '../io';
 import { renderTable } from '../table';
 import type { Command } from '../thidua';
 
-/** Reads a workbook, naming the file in every problem. */
-async function readNamed(file: string) {
+/** Runs a read, naming the file in every problem it reports. */
+async function named<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await readWorkbook(await loadXlsx(file));
+    return await read();
   } catch (e) {
     if (e instanceof InputError)
       throw new InputError(
@@ -41,18 +42,24 @@ export const mergeCommand: Command = {
       const target = values.into as string;
       progress(`Đang đọc ${target} và ${positionals.length} bản sao`);
       const wb = await loadXlsx(target);
-      const state = await readWorkbook(wb);
+      const state = await named(target, () => readWorkbook(wb));
       const copies: CopyState[] = [];
       for (const f of positionals)
-        copies.push({ file: path.basename(f), state: await readNamed(f) });
+        copies.push({
+          file: path.basename(f),
+          state: await named(f, async () => readWorkbook(await loadXlsx(f))),
+        });
       const plan = planMerge(state, copies);
       if (plan.problems.length) throw new InputError(plan.problems);
+      if (plan.merged.length === 0) {
+        // Nothing to merge: the file is not rewritten (a save would still change its bytes).
+        process.stdout.write('Không có trang nào cần gộp.\n');
+        return;
+      }
       await wb.write({ replace: plan.replace, update: [] });
       await saveXlsx(wb, target);
       process.stdout.write(
-        plan.merged.length
-          ? `Đã gộp vào ${target}:\n${plan.merged.map((m) => `  ${m}`).join('\n')}\n`
-          : 'Không có trang nào cần gộp.\n',
+        `Đã gộp vào ${target}:\n${plan.merged.map((m) => `  ${m}`).join('\n')}\n`,
       );
       return;
     }
@@ -64,7 +71,7 @@ export const mergeCommand: Command = {
     const blocs: BlocSummary[] = [];
     for (const f of positionals) {
       progress(`Đang đọc ${f}`);
-      const state = await readNamed(f);
+      const state = await named(f, async () => readWorkbook(await loadXlsx(f)));
       const { result } = evaluateState(state);
       blocs.push({
         file: path.basename(f),
@@ -87,7 +94,7 @@ export const mergeCommand: Command = {
           return [
             b.bloc.name,
             lead.map((u) => u.unit.name).join(', '),
-            String(lead[0]?.score.final.total ?? ''),
+            lead[0] ? formatDecimal(lead[0].score.final.total) : '',
           ];
         }),
       ) +
