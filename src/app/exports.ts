@@ -40,13 +40,36 @@ export function rankingValuesSheet(bloc: Bloc, result: BlocResult): SheetSpec {
   spec.cells[1] = [];
   const last = 3 + Math.max(1, rows.length);
   spec.tables = [{ name: TABLES.ranking, range: `A3:${columnLetter(header.length)}${last}` }];
+  const lastCol = columnLetter(header.length);
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
+    {
+      range: `A3:${lastCol}3`,
+      bold: true,
+      wrap: true,
+      hAlign: 'center',
+      vAlign: 'middle',
+      fill: 'FFBDD7EE',
+      border: true,
+    },
+    { range: `A4:${lastCol}${last}`, border: true, vAlign: 'top' },
+    { range: `A4:A${last}`, hAlign: 'center', bold: true, wrap: true },
+    { range: `B4:B${last}`, hAlign: 'center' },
     { range: `D4:H${last}`, numberFormat: NUMBER_FORMAT },
-    { range: `K4:K${last}`, wrap: true },
+    { range: `I4:I${last}`, hAlign: 'center' },
+    { range: `J4:K${last}`, wrap: true },
   ];
+  // A unit not classified is listed last, greyed.
+  rows.forEach((r, i) => {
+    if (typeof r[0] !== 'number')
+      spec.styles.push({
+        range: `A${4 + i}:${lastCol}${4 + i}`,
+        italic: true,
+        fontColor: 'FF7F7F7F',
+      });
+  });
   spec.dataBars = [{ range: `E4:E${last}`, color: 'FF5B9BD5' }];
-  spec.columnWidths = [14, 10, 36, 10, 10, 10, 10, 10, 14, 34, 60];
+  spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.frozen = { rows: 3, columns: 0 };
   spec.print = { landscape: true, fitToWidth: true, titleRows: [3, 3] };
   return spec;

@@ -20,8 +20,9 @@ import {
   isGeneratedSheet,
   refuseOverwrite,
 } from '../workbook/generated-sheets';
-import type { CellUpdate, SheetSpec, WorkbookPort } from '../workbook/grid';
-import { GENERATED_SHEETS, SHEETS, unitSheetName } from '../workbook/layout';
+import type { CellUpdate, SheetData, SheetSpec, WorkbookPort } from '../workbook/grid';
+import { address, parseAddress } from '../workbook/grid';
+import { GENERATED_SHEETS, SHEETS, UNIT, unitSheetName } from '../workbook/layout';
 import { buildPeopleSheet, readPeopleSheet } from '../workbook/people-sheet';
 import { InputError, type InputProblem } from '../workbook/problems';
 import { buildUnitSheet, readUnitSheet } from '../workbook/unit-sheet';
@@ -35,6 +36,8 @@ export interface WorkbookState {
   votes: Map<string, number>;
   people: Person[];
   collectives: Collective[];
+  /** The generated sheets as they are now (to tell thidua's from a person's). */
+  generated: SheetData[];
 }
 
 /** Creates the standard sheets for a bloc: configuration, one sheet per unit, the people list. */
@@ -76,7 +79,7 @@ export async function createWorkbook(
   port: WorkbookPort,
   ...args: Parameters<typeof planNewWorkbook>
 ): Promise<void> {
-  const existing = new Set(await port.sheetNames());
+  const existing = new Set((await port.read([])).sheetNames);
   const plan = planNewWorkbook(...args);
   const clash = plan.filter((s) => existing.has(s.name));
   if (clash.length)
@@ -90,15 +93,9 @@ export async function createWorkbook(
   await port.write({ replace: plan, update: [] });
 }
 
-/** Reads the bloc from the configuration sheet and compiles its template. */
-export async function readBlocConfig(port: WorkbookPort): Promise<{
-  bloc: Bloc;
-  compiled: CompiledTemplate;
-  votes: Map<string, number>;
-  names: string[];
-}> {
-  const names = await port.sheetNames();
-  if (!names.includes(SHEETS.config))
+/** The configuration read back and compiled, from sheet data already read. */
+function blocFromConfig(sheetNames: readonly string[], configData: SheetData | undefined) {
+  if (!configData)
     throw new InputError([
       {
         source: SHEETS.config,
@@ -107,15 +104,14 @@ export async function readBlocConfig(port: WorkbookPort): Promise<{
           'không có trang cấu hình: đây không phải sổ tính thidua, hoặc trang đã bị xóa/đổi tên.',
       },
     ]);
-  const [configData] = await port.read([SHEETS.config]);
-  const config = readConfigSheet(configData!);
+  const config = readConfigSheet(configData);
   if (!config.bloc) throw new InputError(config.problems);
   try {
     return {
       bloc: config.bloc,
       compiled: compileTemplate(config.bloc.template),
       votes: config.votes,
-      names,
+      sheetNames,
     };
   } catch (e) {
     if (e instanceof TemplateError)
@@ -126,27 +122,53 @@ export async function readBlocConfig(port: WorkbookPort): Promise<{
   }
 }
 
-/** Reads the configuration, every unit sheet and the people list; every problem is collected. */
+/** Reads the bloc from the configuration sheet and compiles its template (one read). */
+export async function readBlocConfig(port: WorkbookPort) {
+  const { sheetNames, sheets } = await port.read([SHEETS.config]);
+  return blocFromConfig(sheetNames, sheets[0]);
+}
+
+/** Where a unit sheet renamed by someone went: the sheet whose unit-code cell holds the code. */
+function renamedTo(code: string, others: readonly SheetData[]): string | undefined {
+  const { row, column } = parseAddress(UNIT_CODE_CELL);
+  return others.find((d) => d.values[row - 1]?.[column - 1] === code)?.name;
+}
+const UNIT_CODE_CELL = address(UNIT.unitRow, UNIT.unitCodeCol);
+
+/**
+ * Reads the configuration, every unit sheet, the people list and the generated sheets, in two
+ * reads whatever the bloc size; every problem is collected before anything is reported.
+ */
 export async function readWorkbook(port: WorkbookPort): Promise<WorkbookState> {
-  const { bloc, compiled, votes, names } = await readBlocConfig(port);
+  const first = await port.read([SHEETS.config, SHEETS.people, ...GENERATED_SHEETS]);
+  const { bloc, compiled, votes, sheetNames } = blocFromConfig(
+    first.sheetNames,
+    first.sheets.find((d) => d.name === SHEETS.config),
+  );
   const problems: InputProblem[] = [];
   const unitNames = bloc.units.map((u) => unitSheetName(u.code));
-  for (const u of bloc.units) {
-    if (!names.includes(unitSheetName(u.code)))
-      problems.push({
-        source: unitSheetName(u.code),
-        location: 'trang tính',
-        message: `không có trang của đơn vị ${u.name} (${u.code}): trang đã bị xóa hoặc đổi tên; hãy đặt lại tên "${unitSheetName(u.code)}".`,
-      });
+  const missing = bloc.units.filter((u) => !sheetNames.includes(unitSheetName(u.code)));
+  const known = new Set<string>([SHEETS.config, SHEETS.people, ...GENERATED_SHEETS, ...unitNames]);
+  const others = missing.length ? sheetNames.filter((n) => !known.has(n)) : [];
+  const second = await port.read([...unitNames.filter((n) => sheetNames.includes(n)), ...others]);
+  for (const u of missing) {
+    const moved = renamedTo(
+      u.code,
+      second.sheets.filter((d) => others.includes(d.name)),
+    );
+    problems.push({
+      source: unitSheetName(u.code),
+      location: 'trang tính',
+      message: moved
+        ? `không có trang của đơn vị ${u.name} (${u.code}); trang "${moved}" có mã ${u.code} ở ô ${UNIT_CODE_CELL}, có lẽ đã bị đổi tên: hãy đặt lại tên "${unitSheetName(u.code)}".`
+        : `không có trang của đơn vị ${u.name} (${u.code}): trang đã bị xóa hoặc đổi tên; hãy đặt lại tên "${unitSheetName(u.code)}".`,
+    });
   }
-  const present = unitNames.filter((n) => names.includes(n));
-  const withPeople = names.includes(SHEETS.people) ? [...present, SHEETS.people] : present;
-  const datas = await port.read(withPeople);
   const sheets: UnitSheet[] = [];
   const submissions: Submission[] = [];
-  for (const data of datas) {
-    if (data.name === SHEETS.people) continue;
-    const unit = bloc.units.find((u) => unitSheetName(u.code) === data.name)!;
+  for (const data of second.sheets) {
+    const unit = bloc.units.find((u) => unitSheetName(u.code) === data.name);
+    if (!unit) continue;
     const read = readUnitSheet(data, { compiled, unit });
     problems.push(...read.problems);
     sheets.push(read.sheet);
@@ -155,7 +177,7 @@ export async function readWorkbook(port: WorkbookPort): Promise<WorkbookState> {
       ...(votes.has(unit.code) ? { vote: votes.get(unit.code)! } : {}),
     });
   }
-  const peopleData = datas.find((d) => d.name === SHEETS.people);
+  const peopleData = first.sheets.find((d) => d.name === SHEETS.people);
   const people = peopleData
     ? readPeopleSheet(peopleData, bloc)
     : { people: [], collectives: [], problems: [] };
@@ -169,6 +191,7 @@ export async function readWorkbook(port: WorkbookPort): Promise<WorkbookState> {
     votes,
     people: people.people,
     collectives: people.collectives,
+    generated: first.sheets.filter((d) => GENERATED_SHEETS.includes(d.name)),
   };
 }
 
@@ -233,9 +256,7 @@ export function planGeneratedSheets(outcome: RankOutcome): SheetSpec[] {
 export async function rankWorkbook(port: WorkbookPort): Promise<RankOutcome> {
   const state = await readWorkbook(port);
   const outcome = evaluateState(state);
-  const names = new Set(await port.sheetNames());
-  const present = GENERATED_SHEETS.filter((n) => names.has(n));
-  const foreign = (await port.read(present)).filter((d) => !isGeneratedSheet(d));
+  const foreign = state.generated.filter((d) => !isGeneratedSheet(d));
   if (foreign.length) throw new InputError(foreign.map(refuseOverwrite));
   await port.write({ replace: planGeneratedSheets(outcome), update: [] });
   return outcome;

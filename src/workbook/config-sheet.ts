@@ -101,11 +101,19 @@ export function buildConfigSheet(
       range: `A${pos.criteria}:${address(pos.criteria + Math.max(1, bloc.template.criteria.length), CRITERIA_COLUMNS.length)}`,
     },
   ];
+  const headerRow = (row: number, columns: number) => ({
+    range: `A${row}:${address(row, columns)}`,
+    bold: true,
+    fill: 'FFBDD7EE',
+  });
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
-    { range: `A${pos.settings - 1}`, bold: true },
-    { range: `A${pos.units - 1}`, bold: true },
-    { range: `A${pos.criteria - 1}`, bold: true },
+    { range: `A${pos.settings - 1}`, bold: true, fontSize: 13 },
+    { range: `A${pos.units - 1}`, bold: true, fontSize: 13 },
+    { range: `A${pos.criteria - 1}`, bold: true, fontSize: 13 },
+    headerRow(pos.settings, SETTINGS_HEADER.length),
+    headerRow(pos.units, UNITS_HEADER.length),
+    headerRow(pos.criteria, CRITERIA_COLUMNS.length),
   ];
   spec.columnWidths = [18, 40, 40, 12, 12, 10, 10, 10, 10, 14, 12, 12, 10, 30];
   spec.protect = true;

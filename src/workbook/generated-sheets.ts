@@ -16,7 +16,17 @@ import { unitSheetCells } from './unit-sheet';
 export const GENERATED_MARKER =
   'Trang do thidua tạo lại mỗi lần xếp hạng — không nhập dữ liệu vào đây.';
 const HEADER_ROW = 4;
-const HEADER_FILL = 'FFDDEBF7';
+const HEADER_FILL = 'FFBDD7EE';
+/** Top-level parts of the template, and the sections inside them (as on the unit sheets). */
+const GROUP_FILL = 'FFDDEBF7';
+const SUBGROUP_FILL = 'FFEEF4FA';
+const TOTAL_FILL = 'FFE2EFDA';
+/** A quota check that fails, a unit that is not classified. */
+const FAIL_FILL = 'FFFCE4E4';
+const RED = 'FFC00000';
+const GREY = 'FF7F7F7F';
+/** Points with two decimals; a negative (a penalty) in red. */
+const POINTS_FORMAT = `${NUMBER_FORMAT};[Red]-${NUMBER_FORMAT}`;
 
 function titled(name: string, title: string, subtitle: string): SheetSpec {
   const spec = emptySheet(name, 'generated');
@@ -25,7 +35,7 @@ function titled(name: string, title: string, subtitle: string): SheetSpec {
   spec.cells[2] = [{ v: subtitle }];
   spec.styles.push(
     { range: 'A1', bold: true, fontSize: 14 },
-    { range: 'A2', italic: true, fontColor: 'FF7F7F7F' },
+    { range: 'A2', italic: true, fontColor: GREY },
   );
   spec.frozen = { rows: HEADER_ROW, columns: 0 };
   spec.print = { landscape: true, fitToWidth: true, titleRows: [HEADER_ROW, HEADER_ROW] };
@@ -39,8 +49,19 @@ function header(spec: SheetSpec, names: string[]) {
     range: `A${HEADER_ROW}:${columnLetter(names.length)}${HEADER_ROW}`,
     bold: true,
     wrap: true,
+    hAlign: 'center',
     vAlign: 'middle',
     fill: HEADER_FILL,
+    border: true,
+  });
+}
+
+/** The rows under the header: a grid, each cell's text from the top. */
+function body(spec: SheetSpec, lastColumn: number, lastRow: number) {
+  spec.styles.push({
+    range: `A${HEADER_ROW + 1}:${columnLetter(lastColumn)}${lastRow}`,
+    border: true,
+    vAlign: 'top',
   });
 }
 
@@ -170,19 +191,32 @@ export function buildRankingSheet(
     { name: TABLES.ranking, range: `A${HEADER_ROW}:${columnLetter(names.length)}${last}` },
   ];
   const firstNum = idx('Tự chấm');
+  const column = (name: string) => {
+    const c = columnLetter(idx(name));
+    return `${c}${first}:${c}${last}`;
+  };
+  body(spec, table.header.length, last);
   spec.styles.push(
     {
       range: `${columnLetter(firstNum)}${first}:${col.penalty}${last}`,
       numberFormat: NUMBER_FORMAT,
     },
-    { range: `A${first}:A${last}`, hAlign: 'center', bold: true },
-    {
-      range: `${columnLetter(idx('Ghi chú'))}${first}:${columnLetter(idx('Ghi chú'))}${last}`,
-      wrap: true,
-    },
+    { range: `A${first}:A${last}`, hAlign: 'center', bold: true, wrap: true },
+    { range: column('Mã đơn vị'), hAlign: 'center' },
+    { range: column('Xếp loại'), hAlign: 'center' },
+    { range: column('Đề nghị khen thưởng'), wrap: true },
+    { range: column('Ghi chú'), wrap: true },
   );
+  result.units.forEach((u, i) => {
+    if (u.ranked.rank !== null) return;
+    spec.styles.push({
+      range: `A${first + i}:${columnLetter(table.header.length)}${first + i}`,
+      italic: true,
+      fontColor: GREY,
+    });
+  });
   spec.dataBars = [{ range: `${col.total}${first}:${col.total}${last}`, color: 'FF5B9BD5' }];
-  spec.columnWidths = [9, 10, 36, 10, 10, 10, 10, 10, 14, 30, 60];
+  spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.hiddenColumns = helperNames.map((n) => idx(n));
   return spec;
 }
@@ -202,6 +236,7 @@ export function buildMatrixSheet(
   header(spec, ['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', ...units.map((u) => u.unit.code)]);
   const cells = unitSheetCells(compiled);
   const pointCol = columnLetter(UNIT.col.finalPoints);
+  const lastCol = columnLetter(3 + units.length);
   compiled.criteria.forEach((c, i) => {
     const r = HEADER_ROW + 1 + i;
     const row: CellSpec[] = [{ v: c.code }, { v: c.text }, { v: compiled.maxBase[i]! / 10_000 }];
@@ -211,9 +246,16 @@ export function buildMatrixSheet(
         v: u.score.node(c.code).total,
       });
     spec.cells[r - 1] = row;
-    if (compiled.depth[i] === 0)
-      spec.styles.push({ range: `A${r}:${columnLetter(3 + units.length)}${r}`, bold: true });
-    spec.styles.push({ range: `B${r}`, indent: compiled.depth[i]! });
+    const top = compiled.depth[i] === 0;
+    if (c.kind === 'group')
+      spec.styles.push({
+        range: `A${r}:${lastCol}${r}`,
+        bold: true,
+        fill: top ? GROUP_FILL : SUBGROUP_FILL,
+      });
+    else if (top) spec.styles.push({ range: `A${r}:${lastCol}${r}`, bold: true });
+    if (compiled.depth[i]! > 0)
+      spec.styles.push({ range: `B${r}`, indent: compiled.depth[i]!, hAlign: 'left' });
   });
   const totalRow = HEADER_ROW + 1 + compiled.size;
   spec.cells[totalRow - 1] = [
@@ -225,14 +267,15 @@ export function buildMatrixSheet(
       v: u.score.final.total,
     })),
   ];
-  const lastCol = columnLetter(3 + units.length);
   spec.tables = [{ name: TABLES.matrix, range: `A${HEADER_ROW}:${lastCol}${totalRow - 1}` }];
+  body(spec, 3 + units.length, totalRow);
   spec.styles.push(
-    { range: `C${HEADER_ROW + 1}:${lastCol}${totalRow}`, numberFormat: NUMBER_FORMAT },
-    { range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true },
+    { range: `B${HEADER_ROW + 1}:B${totalRow}`, wrap: true },
+    { range: `C${HEADER_ROW + 1}:${lastCol}${totalRow}`, numberFormat: POINTS_FORMAT },
+    { range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true, fill: TOTAL_FILL },
   );
   spec.dataBars = [{ range: `D${totalRow}:${lastCol}${totalRow}`, color: 'FF5B9BD5' }];
-  spec.columnWidths = [10, 50, 10, ...units.map(() => 9)];
+  spec.columnWidths = [11, 60, 9, ...units.map(() => 9)];
   spec.frozen = { rows: HEADER_ROW, columns: 3 };
   return spec;
 }
@@ -275,9 +318,23 @@ export function buildWarningsSheet(
     }
   if (rows.length === 0) rows.push(['', '', '', '', '', 'Không có cảnh báo.']);
   rows.forEach((r, i) => (spec.cells[HEADER_ROW + i] = r.map((v) => ({ v }))));
-  spec.tables = [{ name: TABLES.warnings, range: `A${HEADER_ROW}:F${HEADER_ROW + rows.length}` }];
-  spec.styles.push({ range: `F${HEADER_ROW + 1}:F${HEADER_ROW + rows.length}`, wrap: true });
-  spec.columnWidths = [10, 30, 10, 8, 12, 100];
+  const last = HEADER_ROW + rows.length;
+  spec.tables = [{ name: TABLES.warnings, range: `A${HEADER_ROW}:F${last}` }];
+  body(spec, 6, last);
+  spec.styles.push(
+    { range: `B${HEADER_ROW + 1}:B${last}`, wrap: true },
+    { range: `C${HEADER_ROW + 1}:D${last}`, hAlign: 'center' },
+    { range: `F${HEADER_ROW + 1}:F${last}`, wrap: true },
+  );
+  const colour = { [SEVERITY.error]: RED, [SEVERITY.warning]: 'FFC55A11' } as Record<
+    string,
+    string
+  >;
+  rows.forEach((r, i) => {
+    const c = colour[String(r[0])];
+    if (c) spec.styles.push({ range: `A${HEADER_ROW + 1 + i}`, bold: true, fontColor: c });
+  });
+  spec.columnWidths = [10, 30, 9, 7, 12, 85];
   return spec;
 }
 
@@ -316,11 +373,19 @@ export function buildQuotaSheet(
   rows.forEach((r, i) => (spec.cells[HEADER_ROW + i] = r.map((v) => ({ v }))));
   const last = HEADER_ROW + rows.length;
   spec.tables = [{ name: TABLES.quota, range: `A${HEADER_ROW}:H${last}` }];
-  spec.styles.push({ range: `B${HEADER_ROW + 1}:H${last}`, wrap: true, vAlign: 'top' });
+  body(spec, 8, last);
+  spec.styles.push(
+    { range: `B${HEADER_ROW + 1}:H${last}`, wrap: true, vAlign: 'top' },
+    { range: `C${HEADER_ROW + 1}:E${last}`, hAlign: 'center' },
+  );
+  // A failure stands out across its row; a check that does not apply is greyed.
   checks.forEach((c, i) => {
-    if (c.applicable && !c.pass)
-      spec.styles.push({ range: `C${HEADER_ROW + 1 + i}`, bold: true, fontColor: 'FFC00000' });
+    const r = HEADER_ROW + 1 + i;
+    if (c.applicable && !c.pass) {
+      spec.styles.push({ range: `A${r}:H${r}`, fill: FAIL_FILL });
+      spec.styles.push({ range: `C${r}`, bold: true, fontColor: RED });
+    } else if (!c.applicable) spec.styles.push({ range: `C${r}`, fontColor: GREY });
   });
-  spec.columnWidths = [10, 30, 12, 10, 10, 50, 40, 50];
+  spec.columnWidths = [10, 28, 12, 9, 9, 42, 36, 40];
   return spec;
 }

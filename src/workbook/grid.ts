@@ -111,10 +111,19 @@ export interface WritePlan {
   update: CellUpdate[];
 }
 
-/** The port both adapters implement. */
+/** What one read returns: every sheet name, and the requested sheets that exist. */
+export interface WorkbookRead {
+  sheetNames: string[];
+  sheets: SheetData[];
+}
+
+/**
+ * The port both adapters implement. Each call is one round trip to Excel (one `context.sync()` per
+ * block of at most a few MB), so an action's cost does not grow with the number of units.
+ */
 export interface WorkbookPort {
-  sheetNames(): Promise<string[]>;
-  read(names: readonly string[]): Promise<SheetData[]>;
+  /** All sheet names and the used ranges of those of `names` that exist (missing ones skipped). */
+  read(names: readonly string[]): Promise<WorkbookRead>;
   write(plan: WritePlan): Promise<void>;
 }
 

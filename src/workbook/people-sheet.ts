@@ -16,6 +16,25 @@ import type { InputProblem } from './problems';
 
 const PEOPLE_HEADER_ROW = 4;
 const COLLECTIVES_LABEL = 'Tập thể';
+const HEADER_FILL = 'FFBDD7EE';
+
+/**
+ * Column headers in Vietnamese. Each is one of the column's aliases, so the CSV readers take the
+ * table back as they take the CSV keys (don_vi, ho_ten, …).
+ */
+const HEADER_LABELS: Readonly<Record<string, string>> = {
+  don_vi: 'Đơn vị',
+  ho_ten: 'Họ và tên',
+  chuc_vu: 'Chức vụ',
+  lanh_dao: 'Lãnh đạo',
+  so_thang: 'Số tháng công tác',
+  ngay_nghi: 'Số ngày nghỉ',
+  ky_luat: 'Kỷ luật',
+  hoan_thanh_nhiem_vu: 'Hoàn thành nhiệm vụ',
+  de_nghi: 'Danh hiệu đề nghị',
+  lich_su: 'Danh hiệu các năm trước',
+};
+const label = (key: string) => HEADER_LABELS[key] ?? key;
 
 /**
  * Danh sách cá nhân: the people and collectives the quota checks count, as two tables people can
@@ -33,14 +52,14 @@ export function buildPeopleSheet(
   spec.cells[0] = [
     { v: `DANH SÁCH CÁ NHÂN, TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG NĂM ${bloc.year} — ${bloc.name}` },
   ];
-  spec.cells[1] = [{ v: `Mã danh hiệu: ${legend}. Lịch sử ghi "năm:mã; năm:mã".` }];
-  spec.cells[PEOPLE_HEADER_ROW - 1] = PEOPLE_COLUMNS.map((c) => ({ v: c.key }));
+  spec.cells[1] = [{ v: `Mã danh hiệu: ${legend}. Danh hiệu các năm trước ghi "năm:mã; năm:mã".` }];
+  spec.cells[PEOPLE_HEADER_ROW - 1] = PEOPLE_COLUMNS.map((c) => ({ v: label(c.key) }));
   const peopleRows = people.length ? people.map(personRow) : [PEOPLE_COLUMNS.map(() => null)];
   peopleRows.forEach((r, i) => (spec.cells[PEOPLE_HEADER_ROW + i] = r.map((v) => ({ v }))));
   const peopleEnd = PEOPLE_HEADER_ROW + peopleRows.length;
   const collectivesHeader = peopleEnd + 3;
   spec.cells[collectivesHeader - 2] = [{ v: COLLECTIVES_LABEL }];
-  spec.cells[collectivesHeader - 1] = COLLECTIVE_COLUMNS.map((c) => ({ v: c.key }));
+  spec.cells[collectivesHeader - 1] = COLLECTIVE_COLUMNS.map((c) => ({ v: label(c.key) }));
   const collectiveRows = collectives.length
     ? collectives.map(collectiveRow)
     : [COLLECTIVE_COLUMNS.map(() => null)];
@@ -53,12 +72,32 @@ export function buildPeopleSheet(
       range: `A${collectivesHeader}:C${collectivesHeader + collectiveRows.length}`,
     },
   ];
+  const collectivesEnd = collectivesHeader + collectiveRows.length;
+  const headerStyle = {
+    bold: true,
+    wrap: true,
+    hAlign: 'center',
+    vAlign: 'middle',
+    fill: HEADER_FILL,
+    border: true,
+  } as const;
+  // The legend is long: it wraps across the width of the people table.
+  spec.merges = ['A2:J2'];
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
-    { range: 'A2', italic: true, fontColor: 'FF7F7F7F' },
-    { range: `A${collectivesHeader - 1}`, bold: true },
+    { range: 'A2', italic: true, fontColor: 'FF595959', wrap: true, vAlign: 'top' },
+    { range: `A${PEOPLE_HEADER_ROW}:J${PEOPLE_HEADER_ROW}`, ...headerStyle },
+    { range: `A${PEOPLE_HEADER_ROW + 1}:J${peopleEnd}`, border: true, vAlign: 'top' },
+    { range: `A${PEOPLE_HEADER_ROW + 1}:A${peopleEnd}`, hAlign: 'center' },
+    { range: `D${PEOPLE_HEADER_ROW + 1}:I${peopleEnd}`, hAlign: 'center' },
+    { range: `J${PEOPLE_HEADER_ROW + 1}:J${peopleEnd}`, wrap: true },
+    { range: `A${collectivesHeader - 1}`, bold: true, fontSize: 13 },
+    { range: `A${collectivesHeader}:C${collectivesHeader}`, ...headerStyle },
+    { range: `A${collectivesHeader + 1}:C${collectivesEnd}`, border: true, vAlign: 'top' },
+    { range: `A${collectivesHeader + 1}:B${collectivesEnd}`, hAlign: 'center' },
+    { range: `C${collectivesHeader + 1}:C${collectivesEnd}`, wrap: true },
   ];
-  spec.columnWidths = [10, 28, 22, 10, 10, 10, 10, 12, 12, 36];
+  spec.columnWidths = [10, 26, 26, 10, 11, 10, 9, 12, 12, 30];
   spec.frozen = { rows: PEOPLE_HEADER_ROW, columns: 2 };
   spec.print = {
     landscape: true,

@@ -43,13 +43,21 @@ export interface UnitSheetInput {
 
 const C = UNIT.col;
 const LAST_VISIBLE = C.note;
+/** The one-line hint on what to type where, between the status row and the headers. */
+const HINT_ROW = 4;
 
 const FILL = {
   header: 'FFBDD7EE',
+  /** Top-level parts (Tiêu chuẩn I, II, …). */
   group: 'FFDDEBF7',
+  /** Sections inside a part: lighter than the parts, still set off from the items. */
+  subgroup: 'FFEEF4FA',
   input: 'FFFFF2CC',
   total: 'FFE2EFDA',
 };
+
+/** Points with two decimals; a negative difference in red. */
+const DIFFERENCE_FORMAT = `${NUMBER_FORMAT};[Red]-${NUMBER_FORMAT}`;
 
 const isMarked = (v: EntryValue | undefined) =>
   v !== undefined && v !== false && v !== 0 && v !== '';
@@ -194,7 +202,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   val(UNIT.statusRow, UNIT.dateLabelCol, 'Ngày nộp:');
   val(UNIT.statusRow, UNIT.dateCol, submission?.submittedAt ?? null);
   val(
-    4,
+    HINT_ROW,
     1,
     'Nhập vào các ô nền vàng: F tự chấm, G khối chấm (để trống là giống tự chấm), K minh chứng, L lý do. ' +
       'Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.',
@@ -272,8 +280,12 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   formula(layout.knockoutRow, C.finalPoints, formulas.knockedOut, score.knockedOut ? 1 : 0);
 
   spec.cells = rows;
-  spec.merges = [range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE)];
-  spec.columnWidths = [10, 60, 10, 8, 20, 12, 12, 12, 12, 11, 36, 30, 12, ...Array(10).fill(10)];
+  // The hint stays in the frozen columns A:B, so it is readable wherever the sheet is scrolled.
+  spec.merges = [
+    range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE),
+    range(HINT_ROW, 1, HINT_ROW, C.text),
+  ];
+  spec.columnWidths = [11, 60, 9, 7, 15, 12, 12, 11, 12, 10, 32, 28, 12, ...Array(10).fill(10)];
   spec.hiddenColumns = Array.from({ length: UNIT.lastColumn - C.kind + 1 }, (_, k) => C.kind + k);
   spec.frozen = { rows: UNIT.headerRow, columns: C.text };
   spec.protect = true;
@@ -299,7 +311,13 @@ function styles(
       bold: true,
     },
     { range: address(UNIT.unitRow, UNIT.unitCodeCol), bold: true },
-    { range: 'A4', italic: true, fontColor: 'FF595959' },
+    {
+      range: address(HINT_ROW, 1),
+      italic: true,
+      fontColor: 'FF595959',
+      wrap: true,
+      vAlign: 'top',
+    },
     {
       range: range(UNIT.headerRow, 1, UNIT.headerRow, UNIT.lastColumn),
       bold: true,
@@ -314,8 +332,18 @@ function styles(
     { range: range(first, C.cap, end, C.cap), wrap: true },
     { range: range(first, C.evidence, end, C.note), wrap: true },
     { range: range(first, C.base, end, C.difference), numberFormat: NUMBER_FORMAT },
+    { range: range(first, C.difference, end, C.difference), numberFormat: DIFFERENCE_FORMAT },
     { range: range(first, C.selfSlots, end, UNIT.lastColumn), numberFormat: NUMBER_FORMAT },
+    { range: range(first, C.cap, end, C.cap), fontSize: 11 },
   ];
+  // Entries that are not points: a number of cases is whole, a measure is shown as typed.
+  const entryFormat = (kind: UnitRow['input'], format: string) => {
+    const list = rows.filter((r) => r.input === kind).map((r) => r.row);
+    for (const [a, b] of runs(list))
+      out.push({ range: range(a, C.self, b, C.verified), numberFormat: format });
+  };
+  entryFormat('cases', '0');
+  entryFormat('number', 'General');
   // Indent by depth, in runs of equal depth.
   const byDepth = new Map<number, number[]>();
   for (const r of rows) {
@@ -324,11 +352,24 @@ function styles(
   }
   for (const [depth, list] of [...byDepth].sort((a, b) => a[0] - b[0]))
     for (const [a, b] of runs(list))
-      out.push({ range: range(a, C.text, b, C.text), indent: depth });
-  const groups = rows.filter((r) => t.criteria[r.index]!.kind === 'group').map((r) => r.row);
-  for (const [a, b] of runs(groups))
+      out.push({ range: range(a, C.text, b, C.text), indent: depth, hAlign: 'left' });
+  const groups = (top: boolean) =>
+    rows
+      .filter((r) => t.criteria[r.index]!.kind === 'group' && (t.depth[r.index] === 0) === top)
+      .map((r) => r.row);
+  for (const [a, b] of runs(groups(true)))
     out.push({ range: range(a, 1, b, LAST_VISIBLE), bold: true, fill: FILL.group });
+  for (const [a, b] of runs(groups(false)))
+    out.push({ range: range(a, 1, b, LAST_VISIBLE), bold: true, fill: FILL.subgroup });
   out.push({ range: range(layout.totalRow, 1, end, LAST_VISIBLE), bold: true, fill: FILL.total });
+  out.push({
+    range: range(layout.totalRow, C.selfPoints, layout.totalRow, C.finalPoints),
+    fontSize: 13,
+  });
+  out.push({
+    range: range(layout.knockoutRow, C.selfPoints, layout.knockoutRow, C.difference),
+    numberFormat: '0',
+  });
   const dates = rows.filter((r) => r.input === 'date').map((r) => r.row);
   for (const [a, b] of runs(dates))
     out.push({ range: range(a, C.self, b, C.verified), numberFormat: DATE_FORMAT });

@@ -16,7 +16,7 @@ const book = path.join(dir, 'khoi.xlsx');
 async function unitCells(file: string) {
   const wb = await loadXlsx(file);
   const names = (await wb.sheetNames()).filter((n) => SAMPLE_BLOC.units.some((u) => u.code === n));
-  return wb.read(names);
+  return (await wb.read(names)).sheets;
 }
 
 describe('init → import → rank on real .xlsx files', () => {

@@ -19,7 +19,7 @@ describe('configuration sheet in a real .xlsx file', () => {
     const file = path.join(dir, 'config.xlsx');
     await saveXlsx(wb, file);
     const back = await loadXlsx(file);
-    const [data] = await back.read([SHEETS.config]);
+    const [data] = (await back.read([SHEETS.config])).sheets;
     const { bloc, votes, problems } = readConfigSheet(data!);
     expect(problems).toEqual([]);
     expect(bloc).toEqual(SAMPLE_BLOC);

@@ -263,7 +263,7 @@ export const WORKBOOK_CASES: readonly WorkbookCase[] = [
       const bytes = readFileSync(good);
       writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     },
-    expect: ['cat-cut.xlsx, tệp', 'không đọc được sổ tính .xlsx (tệp hỏng, bị cắt cụt'],
+    expect: ['cat-cut.xlsx, tệp', 'không đọc được sổ tính .xlsx: tệp hỏng, bị cắt cụt'],
     commands: ['rank', 'quota'],
   },
   {

@@ -314,7 +314,7 @@ describe('buildUnitSheet on the sample bloc', () => {
     expect(spec.name).toBe('CAT');
     expect(spec.role).toBe('unit');
     expect(at(spec, 'A1').v).toBe('BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025');
-    expect(spec.merges).toEqual(['A1:L1']);
+    expect(spec.merges).toEqual(['A1:L1', 'A4:B4']);
     expect([at(spec, 'A2').v, at(spec, 'B2').v, at(spec, 'H2').v, at(spec, 'I2').v]).toEqual([
       'Đơn vị:',
       'Công an tỉnh',

@@ -7,9 +7,9 @@ import type {
   CellUpdate,
   CellValue,
   ReadValue,
-  SheetData,
   SheetSpec,
   WorkbookPort,
+  WorkbookRead,
   WritePlan,
 } from '../../workbook/grid';
 import { parseAddress } from '../../workbook/grid';
@@ -17,7 +17,66 @@ import { DATE_FORMAT } from '../../workbook/layout';
 import { InputError } from '../../workbook/problems';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** ExcelJS sorts worksheets by this field; its type definitions omit it. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
 const FONT = 'Times New Roman';
+const FONT_SIZE = 12;
+/** Excel's default row height (points), for one line of 11-point text. */
+const DEFAULT_ROW_HEIGHT = 15;
+
+/**
+ * Advance widths (em) of Times New Roman glyphs, grouped; letters with diacritics take their base
+ * letter's width, other characters 0.5. Measured on Liberation Serif, which has the same metrics.
+ */
+const GLYPH_EM: readonly [string, number][] = [
+  [" ,.'|", 0.25],
+  ['/:;\\ijlt', 0.28],
+  ['!()-I[]`fr', 0.33],
+  ['Js"', 0.4],
+  ['?acez', 0.44],
+  ['+<=>FPS', 0.56],
+  ['ELTZ', 0.61],
+  ['BCR', 0.67],
+  ['ADGHKNOQUVXYwĐ', 0.72],
+  ['&m', 0.78],
+  ['%@MW—→', 0.94],
+];
+const EM = new Map<string, number>(GLYPH_EM.flatMap(([cs, em]) => [...cs].map((c) => [c, em])));
+
+/** Width in pixels (96 dpi) of a text in Times New Roman of the given size. */
+function textWidth(text: string, size: number, bold: boolean): number {
+  let em = 0;
+  for (const ch of text) em += EM.get(ch) ?? EM.get(ch.normalize('NFD').charAt(0)) ?? 0.5;
+  return em * (bold ? 1.06 : 1) * ((size * 96) / 72);
+}
+
+/**
+ * Pixels of a column `width` characters wide, as Excel draws it (the unit is a digit of Calibri 11,
+ * 7 pixels, plus 5 pixels of margin), less the cell's inner padding.
+ */
+const columnPixels = (width: number) => width * 7 + 5 - 6;
+
+/** Lines a text takes in `pixels`, wrapped at spaces as Excel does. */
+function wrappedLines(text: string, pixels: number, size: number, bold: boolean): number {
+  const space = textWidth(' ', size, bold);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let line = 0;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      const w = textWidth(word, size, bold);
+      if (line > 0 && line + space + w <= pixels) line += space + w;
+      else {
+        if (line > 0) lines++;
+        // A word longer than the column is broken over several lines.
+        lines += Math.max(0, Math.ceil(w / pixels) - 1);
+        line = w > pixels ? w % pixels : w;
+      }
+    }
+  }
+  return lines;
+}
 
 /** ISO date → the UTC midnight Date ExcelJS stores as a date serial. */
 function toDate(iso: string): Date | undefined {
@@ -86,13 +145,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.workbook.worksheets.map((w) => w.name);
   }
 
-  async read(names: readonly string[]): Promise<SheetData[]> {
-    return names.map((name) => {
+  async read(names: readonly string[]): Promise<WorkbookRead> {
+    const sheets = names.flatMap((name) => {
       const ws = this.workbook.getWorksheet(name);
-      if (!ws)
-        throw new InputError([
-          { source: name, location: 'trang tính', message: 'không có trang này trong sổ tính.' },
-        ]);
+      if (!ws) return [];
       const values: ReadValue[][] = [];
       const formulas: (string | undefined)[][] = [];
       ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -112,13 +168,41 @@ export class XlsxWorkbook implements WorkbookPort {
         formulas[r] ??= [];
       }
       const merges = (ws.model as { merges?: string[] }).merges ?? [];
-      return { name, values, formulas, merges };
+      return [{ name, values, formulas, merges }];
     });
+    return { sheetNames: await this.sheetNames(), sheets };
   }
 
   async write(plan: WritePlan): Promise<void> {
     for (const spec of plan.replace) await this.replaceSheet(spec);
     this.update(plan.update);
+    this.showVisibleSheet();
+  }
+
+  /**
+   * Opens the workbook on a visible sheet. Without a workbook view the first sheet is active; when
+   * it is hidden (the configuration sheet), LibreOffice shows it and prints it, and Excel opens on a
+   * sheet nobody can see.
+   */
+  private showVisibleSheet() {
+    const sheets = this.workbook.worksheets;
+    const view = this.workbook.views?.[0];
+    const active = sheets[view?.activeTab ?? 0];
+    if (active && active.state === 'visible') return;
+    const first = sheets.findIndex((w) => w.state === 'visible');
+    if (first < 0) return;
+    this.workbook.views = [
+      {
+        x: 0,
+        y: 0,
+        width: 28800,
+        height: 15000,
+        visibility: 'visible',
+        ...view,
+        firstSheet: 0,
+        activeTab: first,
+      },
+    ];
   }
 
   private update(updates: readonly CellUpdate[]) {
@@ -138,6 +222,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async replaceSheet(spec: SheetSpec) {
     const existing = this.workbook.getWorksheet(spec.name);
+    // A rebuilt sheet keeps its place among the tabs (ExcelJS orders sheets by orderNo).
+    const orderNo = (existing as Ordered | undefined)?.orderNo;
     if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(spec.name, {
       properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
@@ -153,6 +239,11 @@ export class XlsxWorkbook implements WorkbookPort {
           : {}),
       },
     });
+    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+    // Printed pages say which sheet they belong to and which page they are.
+    ws.headerFooter = {
+      oddFooter: `&L&"${FONT},Italic"&10&A&R&"${FONT},Regular"&10Trang &P/&N`,
+    };
     if (spec.frozen.rows || spec.frozen.columns)
       ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
     spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -201,7 +292,8 @@ export class XlsxWorkbook implements WorkbookPort {
       columns: Math.max(0, ...spec.cells.map((r) => r.length)),
     };
     for (let r = 1; r <= used.rows; r++)
-      for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { name: FONT, size: 12 };
+      for (let c = 1; c <= used.columns; c++)
+        ws.getCell(r, c).font = { name: FONT, size: FONT_SIZE };
     for (const s of spec.styles)
       for (const { row, column } of cellsOf(s.range)) {
         const cell = ws.getCell(row, column);
@@ -222,7 +314,10 @@ export class XlsxWorkbook implements WorkbookPort {
             ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
             ...(s.hAlign ? { horizontal: s.hAlign } : {}),
             ...(s.vAlign ? { vertical: s.vAlign } : {}),
-            ...(s.indent ? { indent: s.indent } : {}),
+            // Excel and LibreOffice indent only left- (or right-) aligned text.
+            ...(s.indent
+              ? { indent: s.indent, horizontal: s.hAlign ?? cell.alignment?.horizontal ?? 'left' }
+              : {}),
           };
         if (s.border) {
           const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
@@ -239,6 +334,7 @@ export class XlsxWorkbook implements WorkbookPort {
         }
       }),
     );
+    fitRowHeights(ws, spec);
     for (const v of spec.validations)
       for (const { row, column } of cellsOf(v.range)) {
         const common = {
@@ -292,6 +388,50 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row to fit wrapped text when
+ * it opens a file (the text would be cut off or run over the next row), so each row with a wrapped
+ * cell longer than its column gets a height from an estimate of its lines. Rows that fit on one
+ * line keep the default height, which Excel still fits to what a person types later.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  const hidden = new Set(spec.hiddenColumns);
+  const widthOf = (c: number) => (hidden.has(c) ? 0 : (spec.columnWidths[c - 1] ?? 9));
+  // Merged ranges on one row wrap across their columns; a cell covered by a merge takes no room.
+  const spans = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const m of spec.merges) {
+    const cells = cellsOf(m);
+    const top = cells[0]!;
+    const last = cells[cells.length - 1]!;
+    if (last.row !== top.row) {
+      for (const c of cells) covered.add(`${c.row}:${c.column}`);
+      continue;
+    }
+    let width = 0;
+    for (let c = top.column; c <= last.column; c++) width += widthOf(c);
+    spans.set(`${top.row}:${top.column}`, width);
+    for (const c of cells.slice(1)) covered.add(`${c.row}:${c.column}`);
+  }
+  spec.cells.forEach((row, r) => {
+    let height = 0;
+    row.forEach((cellSpec, c) => {
+      const key = `${r + 1}:${c + 1}`;
+      if (covered.has(key) || typeof cellSpec?.v !== 'string' || cellSpec.v === '') return;
+      const cell = ws.getCell(r + 1, c + 1);
+      if (!cell.alignment?.wrapText) return;
+      const width = spans.get(key) ?? widthOf(c + 1);
+      if (width <= 0) return;
+      const size = cell.font?.size ?? FONT_SIZE;
+      // An indent level is about the width of a digit and a half.
+      const pixels = columnPixels(width) - (cell.alignment.indent ?? 0) * 10;
+      const lines = wrappedLines(cellSpec.v, Math.max(pixels, 10), size, !!cell.font?.bold);
+      if (lines > 1) height = Math.max(height, lines * size * 1.31 + 2);
+    });
+    if (height > DEFAULT_ROW_HEIGHT) ws.getRow(r + 1).height = Math.ceil(height);
+  });
+}
+
 /** Reads an .xlsx file; a damaged or foreign file becomes an InputError naming the file. */
 export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
   const name = path.basename(file);
@@ -315,13 +455,17 @@ export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError([
+    const error = new InputError([
       {
         source: name,
         location: 'tệp',
-        message: `không đọc được sổ tính .xlsx (tệp hỏng, bị cắt cụt hoặc không phải .xlsx: ${(e as Error).message}).`,
+        message:
+          'không đọc được sổ tính .xlsx: tệp hỏng, bị cắt cụt (tải về chưa xong?) hoặc không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.',
       },
     ]);
+    // The library's own (English) reason would not help a clerk; it stays here for developers.
+    error.cause = e;
+    throw error;
   }
   return new XlsxWorkbook(wb);
 }
