@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { createWorkbook, rankWorkbook } from '../src/app/workbook-actions';
 import type { Bloc } from '../src/core/bloc';
 import { DEFAULT_SETTINGS } from '../src/core/bloc';
-import { loadXlsx, saveXlsx, XlsxWorkbook } from '../src/io/xlsx/xlsx-workbook';
+import { XlsxWorkbook } from '../src/io/xlsx/xlsx-workbook';
+import { loadXlsx, saveXlsx } from '../src/io/xlsx/xlsx-file';
 import { syntheticSheets, syntheticTemplate } from './core';
 import { ratio } from './harness';
 

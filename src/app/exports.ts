@@ -101,3 +101,15 @@ export async function reportFiles(
     });
   return files;
 }
+
+/** The ranking as an .xlsx file of its own (values only). */
+export async function rankingXlsx(bloc: Bloc, result: BlocResult): Promise<ExportFile> {
+  const { XlsxWorkbook, xlsxBytes } = await import('../io/xlsx/xlsx-workbook');
+  const wb = XlsxWorkbook.empty();
+  await wb.write({ replace: [rankingValuesSheet(bloc, result)], update: [] });
+  return {
+    name: 'xep-hang.xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    data: await xlsxBytes(wb),
+  };
+}

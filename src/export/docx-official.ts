@@ -364,7 +364,7 @@ export async function packDocument(
   title: string,
   isoDate: string,
   children: FileChild[],
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   isoParts(isoDate);
   const pageNumber = new Header({
     children: [
@@ -411,5 +411,8 @@ export async function packDocument(
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     '</cp:coreProperties>';
-  return Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
+  // An ArrayBuffer, not a Node Buffer: the same code runs in the task pane.
+  return new Uint8Array(
+    await Packer.toArrayBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]),
+  );
 }

@@ -262,7 +262,7 @@ function proposalParagraphs(input: ReportDocxInput): Paragraph[] {
 }
 
 /** "BÁO CÁO Kết quả chấm điểm, xếp hạng thi đua năm {year}" of the bloc. */
-export async function buildReportDocx(input: ReportDocxInput): Promise<Buffer> {
+export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array> {
   const { bloc, result } = input;
   isoParts(input.date);
   const year = bloc.year;
@@ -377,7 +377,7 @@ function people(names: readonly string[] | undefined): Paragraph[] {
 }
 
 /** "BIÊN BẢN thẩm định kết quả tự chấm điểm thi đua năm {year}" of one unit. */
-export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Buffer> {
+export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Array> {
   const { bloc, result } = input;
   const { year: y, month, day } = isoParts(input.date);
   const u = result.units.find((x) => x.unit.code === input.unitCode);

@@ -31,7 +31,7 @@ interface Unzipped {
   core: string;
 }
 
-async function open(buffer: Buffer): Promise<Unzipped> {
+async function open(buffer: Uint8Array): Promise<Unzipped> {
   const zip = await JSZip.loadAsync(buffer);
   const xml = await zip.file('word/document.xml')!.async('string');
   const core = await zip.file('docProps/core.xml')!.async('string');

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorkbook, rankWorkbook, type RankOutcome } from '../../src/app/workbook-actions';
-import { saveXlsx, XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
+import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
+import { saveXlsx } from '../../src/io/xlsx/xlsx-file';
 import {
   SAMPLE_BLOC,
   SAMPLE_COLLECTIVES,

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createWorkbook, rankWorkbook } from '../../app/workbook-actions';
-import { saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { saveXlsx } from '../../io/xlsx/xlsx-file';
 import {
   SAMPLE_BLOC,
   SAMPLE_COLLECTIVES,

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { rankingCsv, rankingValuesSheet, reportFiles } from '../../app/exports';
+import { rankingCsv, rankingXlsx, reportFiles } from '../../app/exports';
 import { evaluateState, readWorkbook } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { loadXlsx } from '../../io/xlsx/xlsx-file';
 import { progress, UsageError, writeFileAtomic } from '../io';
 import type { Command } from '../thidua';
 
@@ -45,15 +45,16 @@ export const exportCommand: Command = {
 /** Writes every export of a bloc into a folder; returns the file names. */
 export async function writeExports(
   out: string,
-  bloc: Parameters<typeof rankingValuesSheet>[0],
-  result: Parameters<typeof rankingValuesSheet>[1],
+  bloc: Parameters<typeof rankingXlsx>[0],
+  result: Parameters<typeof rankingXlsx>[1],
   options: Parameters<typeof reportFiles>[2],
 ): Promise<string[]> {
   progress('Đang tạo CSV, XLSX và DOCX');
-  const files = [rankingCsv(result), ...(await reportFiles(bloc, result, options))];
+  const files = [
+    rankingCsv(result),
+    await rankingXlsx(bloc, result),
+    ...(await reportFiles(bloc, result, options)),
+  ];
   for (const f of files) await writeFileAtomic(path.join(out, f.name), f.data);
-  const xlsx = XlsxWorkbook.empty();
-  await xlsx.write({ replace: [rankingValuesSheet(bloc, result)], update: [] });
-  await saveXlsx(xlsx, path.join(out, 'xep-hang.xlsx'));
-  return [...files.map((f) => f.name), 'xep-hang.xlsx'];
+  return files.map((f) => f.name);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { planScoreUpdates } from '../../app/import-scores';
 import { readBlocConfig } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-workbook';
+import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
 import { readScoresCsv } from '../../workbook/csv';
 import { InputError } from '../../workbook/problems';
 import { progress, readText, UsageError } from '../io';

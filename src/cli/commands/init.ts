@@ -3,7 +3,8 @@ import type { Bloc, Round } from '../../core/bloc';
 import { DEFAULT_SETTINGS, ROUND_LABELS } from '../../core/bloc';
 import type { Collective, Person } from '../../core/quota';
 import { createWorkbook } from '../../app/workbook-actions';
-import { saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { saveXlsx } from '../../io/xlsx/xlsx-file';
 import {
   readCollectivesCsv,
   readCriteriaCsv,

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { planMerge, provinceSheet, type BlocSummary, type CopyState } from '../../app/merge';
 import { evaluateState, readWorkbook } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx, XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
+import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
 import { formatDecimal } from '../../core/text/vietnamese';
 import { InputError, type InputProblem } from '../../workbook/problems';
 import { exists, progress, UsageError } from '../io';

@@ -1,6 +1,6 @@
 import type { BlocResult } from '../../core/bloc';
 import { rankWorkbook } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-workbook';
+import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
 import { progress, UsageError } from '../io';
 import { findingsTable, rankingTable, tiesText } from '../report';
 import type { Command } from '../thidua';

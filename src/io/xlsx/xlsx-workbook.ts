@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type {
   CellSpec,
@@ -432,28 +429,15 @@ function fitRowHeights(ws: ExcelJS.Worksheet, spec: SheetSpec) {
   });
 }
 
-/** Reads an .xlsx file; a damaged or foreign file becomes an InputError naming the file. */
-export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
-  const name = path.basename(file);
-  let buffer: Buffer;
-  try {
-    buffer = await fs.readFile(file);
-  } catch {
-    throw new InputError([
-      {
-        source: name,
-        location: 'tệp',
-        message: 'không mở được tệp (không tồn tại hoặc không có quyền đọc).',
-      },
-    ]);
-  }
-  if (buffer.length === 0)
+/** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
+export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
+  if (bytes.length === 0)
     throw new InputError([
       { source: name, location: 'tệp', message: 'tệp rỗng (0 byte), không phải sổ tính .xlsx.' },
     ]);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     const error = new InputError([
       {
@@ -470,16 +454,7 @@ export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
   return new XlsxWorkbook(wb);
 }
 
-/** Writes the workbook to a temporary file beside the target, then renames it over the target. */
-export async function saveXlsx(workbook: XlsxWorkbook, file: string): Promise<void> {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await workbook.workbook.xlsx.writeFile(tmp);
-    await fs.rename(tmp, file);
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
+/** The workbook as .xlsx bytes (a download in the task pane, a file in the CLI). */
+export async function xlsxBytes(workbook: XlsxWorkbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
 }

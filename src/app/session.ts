@@ -1,0 +1,105 @@
+import { STATUS_LABELS, type Bloc, type BlocSettings, type SheetStatus } from '../core/bloc';
+import type { Collective, Person } from '../core/quota';
+import type { ItemEntry } from '../core/scoring/types';
+import { buildConfigSheet } from '../workbook/config-sheet';
+import type { CellUpdate, WorkbookPort } from '../workbook/grid';
+import { SHEETS, unitSheetName } from '../workbook/layout';
+import { unitSheetCells } from '../workbook/unit-sheet';
+import type { ExportFile, ReportOptions } from './exports';
+import { planScoreUpdates } from './import-scores';
+import {
+  createWorkbook,
+  evaluateState,
+  rankWorkbook,
+  readWorkbook,
+  type RankOutcome,
+  type WorkbookState,
+} from './workbook-actions';
+
+/** What the host (Excel, or the browser preview) offers besides the workbook. */
+export interface Host {
+  kind: 'excel' | 'preview';
+  /** Brings a sheet to the front: activates it in Excel, shows it in the preview's sheet view. */
+  showSheet(name: string): Promise<void>;
+  /** Offers a file for the user to save. */
+  download(file: ExportFile): void;
+}
+
+/** A form's changes to one unit sheet: the values of one column, and the sheet's status. */
+export interface UnitEdit {
+  unitCode: string;
+  /** Per criterion code. For the self column: `self` and `evidence`; for the verified column: `verified` and `reason`. */
+  entries: Record<string, ItemEntry>;
+  status?: SheetStatus;
+  /** ISO date. */
+  submittedAt?: string;
+}
+
+/** The actions of the task pane. Each is a constant number of round trips to the workbook. */
+export interface Session {
+  readonly host: Host;
+  /** The workbook's bloc, sheets and people; null when it has no thidua configuration yet. */
+  load(): Promise<WorkbookState | null>;
+  setUp(bloc: Bloc, data?: { people?: Person[]; collectives?: Collective[] }): Promise<void>;
+  saveSettings(state: WorkbookState, settings: BlocSettings): Promise<void>;
+  saveUnit(state: WorkbookState, edit: UnitEdit): Promise<void>;
+  rank(): Promise<RankOutcome>;
+  exportFiles(
+    state: WorkbookState,
+    kinds: readonly ExportKind[],
+    options: ReportOptions,
+  ): Promise<ExportFile[]>;
+}
+
+export type ExportKind = 'csv' | 'xlsx' | 'docx';
+
+/** The cells a form edit writes: the column's values and notes, then status and date. */
+export function planUnitEdit(state: WorkbookState, edit: UnitEdit): CellUpdate[] {
+  const sheet = unitSheetName(edit.unitCode);
+  const rows = Object.entries(edit.entries).map(([code, e]) => ({
+    line: state.compiled.indexOf.has(code) ? unitSheetCells(state.compiled).row(code) : 0,
+    unitCode: edit.unitCode,
+    code,
+    ...e,
+  }));
+  const updates = planScoreUpdates(state.compiled, rows, sheet);
+  const cells = unitSheetCells(state.compiled);
+  if (edit.status)
+    updates.push({ sheet, address: cells.status, value: STATUS_LABELS[edit.status] });
+  if (edit.submittedAt)
+    updates.push({ sheet, address: cells.submittedAt, value: edit.submittedAt });
+  return updates;
+}
+
+export function createSession(port: WorkbookPort, host: Host): Session {
+  return {
+    host,
+    async load() {
+      const { sheetNames } = await port.read([]);
+      if (!sheetNames.includes(SHEETS.config)) return null;
+      return readWorkbook(port);
+    },
+    async setUp(bloc, data = {}) {
+      await createWorkbook(port, bloc, data);
+    },
+    async saveSettings(state, settings) {
+      const bloc = { ...state.bloc, settings };
+      await port.write({ replace: [buildConfigSheet(bloc, state.votes)], update: [] });
+    },
+    async saveUnit(state, edit) {
+      await port.write({ replace: [], update: planUnitEdit(state, edit) });
+    },
+    rank: () => rankWorkbook(port),
+    async exportFiles(state, kinds, options) {
+      // Lazy: the export libraries stay out of the task pane's first download.
+      const exports = await import('./exports');
+      const { result } = evaluateState(state);
+      const files: ExportFile[] = [];
+      if (kinds.includes('csv')) files.push(exports.rankingCsv(result));
+      if (kinds.includes('xlsx')) files.push(await exports.rankingXlsx(state.bloc, result));
+      if (kinds.includes('docx'))
+        files.push(...(await exports.reportFiles(state.bloc, result, options)));
+      return files;
+    },
+  };
+}
