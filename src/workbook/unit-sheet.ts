@@ -53,6 +53,8 @@ const FILL = {
   /** Sections inside a part: lighter than the parts, still set off from the items. */
   subgroup: 'FFEEF4FA',
   input: 'FFFFF2CC',
+  /** The bloc's columns (Khối chấm, lý do): locked for units, a different tint. */
+  verified: 'FFE4DFEC',
   total: 'FFE2EFDA',
 };
 
@@ -374,23 +376,25 @@ function styles(
   for (const [a, b] of runs(dates))
     out.push({ range: range(a, C.self, b, C.verified), numberFormat: DATE_FORMAT });
   out.push({ range: address(UNIT.statusRow, UNIT.dateCol), numberFormat: DATE_FORMAT });
-  // Input cells: unlocked, on a light fill.
-  const unlocked = (list: number[], c1: number, c2: number) => {
+  // The unit's input cells (Tự chấm, Minh chứng): unlocked, on a light fill. The bloc's columns
+  // (Khối chấm, lý do) stay locked so a unit cannot type its own verified score; the leader writes
+  // them through the add-in (which unprotects and protects again) or `thidua import`.
+  const unlocked = (list: number[], column: number) => {
     for (const [a, b] of runs(list))
-      out.push({ range: range(a, c1, b, c2), locked: false, fill: FILL.input });
+      out.push({ range: range(a, column, b, column), locked: false, fill: FILL.input });
   };
-  unlocked(
-    rows.filter((r) => r.input !== 'none').map((r) => r.row),
-    C.self,
-    C.verified,
-  );
-  unlocked(
-    rows.filter((r) => r.notes).map((r) => r.row),
-    C.evidence,
-    C.note,
-  );
-  unlocked([UNIT.statusRow], UNIT.statusCol, UNIT.statusCol);
-  unlocked([UNIT.statusRow], UNIT.dateCol, UNIT.dateCol);
+  const leaderColumn = (list: number[], column: number) => {
+    for (const [a, b] of runs(list))
+      out.push({ range: range(a, column, b, column), fill: FILL.verified });
+  };
+  const inputs = rows.filter((r) => r.input !== 'none').map((r) => r.row);
+  const notes = rows.filter((r) => r.notes).map((r) => r.row);
+  unlocked(inputs, C.self);
+  unlocked(notes, C.evidence);
+  leaderColumn(inputs, C.verified);
+  leaderColumn(notes, C.note);
+  unlocked([UNIT.statusRow], UNIT.statusCol);
+  unlocked([UNIT.statusRow], UNIT.dateCol);
   return out;
 }
 

@@ -442,10 +442,25 @@ describe('buildUnitSheet on the sample bloc', () => {
     expect(styleOf('B20').bold).toBeUndefined();
     expect(styleOf('B20').indent).toBe(2);
     expect(styleOf('B39').indent).toBe(5);
-    // Input cells are unlocked; groups, alternatives, choices reading a measure and formulas are not.
-    for (const a of ['F10', 'G10', 'K10', 'L10', 'F7', 'F14', 'F35', 'F67', 'B3', 'I3'])
+    // The unit's input cells are unlocked; groups, alternatives, choices reading a measure,
+    // formulas and the bloc's columns (Khối chấm G, lý do L: locked for units) are not.
+    for (const a of ['F10', 'K10', 'F7', 'F14', 'F35', 'F67', 'B3', 'I3'])
       expect([a, styleOf(a).locked]).toEqual([a, false]);
-    for (const a of ['F6', 'F8', 'K8', 'F15', 'F37', 'F38', 'H10', 'C10', 'A10', 'I2', 'F69'])
+    for (const a of [
+      'G10',
+      'L10',
+      'F6',
+      'F8',
+      'K8',
+      'F15',
+      'F37',
+      'F38',
+      'H10',
+      'C10',
+      'A10',
+      'I2',
+      'F69',
+    ])
       expect([a, styleOf(a).locked]).toEqual([a, undefined]);
     expect(styleOf('K37').locked).toBe(false);
   });
