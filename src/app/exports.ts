@@ -5,6 +5,7 @@ import { toCsv } from '../workbook/csv';
 import type { SheetSpec } from '../workbook/grid';
 import { columnLetter, emptySheet } from '../workbook/grid';
 import { NUMBER_FORMAT, TABLES } from '../workbook/layout';
+import { headerStyle } from '../workbook/styles';
 
 /** What an export produces: file names and their bytes, for the CLI to write or the pane to download. */
 export interface ExportFile {
@@ -43,15 +44,7 @@ export function rankingValuesSheet(bloc: Bloc, result: BlocResult): SheetSpec {
   const lastCol = columnLetter(header.length);
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
-    {
-      range: `A3:${lastCol}3`,
-      bold: true,
-      wrap: true,
-      hAlign: 'center',
-      vAlign: 'middle',
-      fill: 'FFBDD7EE',
-      border: true,
-    },
+    headerStyle(`A3:${lastCol}3`),
     { range: `A4:${lastCol}${last}`, border: true, vAlign: 'top' },
     { range: `A4:A${last}`, hAlign: 'center', bold: true, wrap: true },
     { range: `B4:B${last}`, hAlign: 'center' },

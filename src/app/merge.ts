@@ -5,6 +5,7 @@ import type { UnitSheet } from '../core/scoring/types';
 import type { SheetSpec } from '../workbook/grid';
 import { emptySheet } from '../workbook/grid';
 import { NUMBER_FORMAT } from '../workbook/layout';
+import { headerStyle } from '../workbook/styles';
 import type { InputProblem } from '../workbook/problems';
 import { buildUnitSheet } from '../workbook/unit-sheet';
 import type { WorkbookState } from './workbook-actions';
@@ -156,7 +157,7 @@ export function provinceSheet(blocs: readonly BlocSummary[]): {
   for (let i = 0; i < spec.cells.length; i++) spec.cells[i] ??= [];
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
-    { range: 'A3:F3', bold: true, fill: 'FFDDEBF7', wrap: true },
+    headerStyle('A3:F3'),
     { range: `D4:D${3 + blocs.length}`, numberFormat: NUMBER_FORMAT },
     { range: `A${checkRow}:C${checkRow}`, bold: true },
   ];

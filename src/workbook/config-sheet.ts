@@ -7,6 +7,7 @@ import type { CellSpec, CellValue, ReadValue, SheetData, SheetSpec } from './gri
 import { address, emptySheet } from './grid';
 import { FORMAT_VERSION, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { headerStyle } from './styles';
 
 /**
  * The configuration sheet: the bloc, its units and its criteria template, as three tables a person
@@ -101,11 +102,8 @@ export function buildConfigSheet(
       range: `A${pos.criteria}:${address(pos.criteria + Math.max(1, bloc.template.criteria.length), CRITERIA_COLUMNS.length)}`,
     },
   ];
-  const headerRow = (row: number, columns: number) => ({
-    range: `A${row}:${address(row, columns)}`,
-    bold: true,
-    fill: 'FFBDD7EE',
-  });
+  const headerRow = (row: number, columns: number) =>
+    headerStyle(`A${row}:${address(row, columns)}`);
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
     { range: `A${pos.settings - 1}`, bold: true, fontSize: 13 },

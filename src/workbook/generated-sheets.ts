@@ -7,6 +7,7 @@ import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
 import { address, columnLetter, emptySheet, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES, UNIT, unitSheetName } from './layout';
 import type { InputProblem } from './problems';
+import { headerStyle } from './styles';
 import { unitSheetCells } from './unit-sheet';
 
 /**
@@ -16,7 +17,6 @@ import { unitSheetCells } from './unit-sheet';
 export const GENERATED_MARKER =
   'Trang do thidua tạo lại mỗi lần xếp hạng — không nhập dữ liệu vào đây.';
 const HEADER_ROW = 4;
-const HEADER_FILL = 'FFBDD7EE';
 /** Top-level parts of the template, and the sections inside them (as on the unit sheets). */
 const GROUP_FILL = 'FFDDEBF7';
 const SUBGROUP_FILL = 'FFEEF4FA';
@@ -45,15 +45,7 @@ function titled(name: string, title: string, subtitle: string): SheetSpec {
 
 function header(spec: SheetSpec, names: string[]) {
   spec.cells[HEADER_ROW - 1] = names.map((v) => ({ v }));
-  spec.styles.push({
-    range: `A${HEADER_ROW}:${columnLetter(names.length)}${HEADER_ROW}`,
-    bold: true,
-    wrap: true,
-    hAlign: 'center',
-    vAlign: 'middle',
-    fill: HEADER_FILL,
-    border: true,
-  });
+  spec.styles.push(headerStyle(`A${HEADER_ROW}:${columnLetter(names.length)}${HEADER_ROW}`));
 }
 
 /** The rows under the header: a grid, each cell's text from the top. */

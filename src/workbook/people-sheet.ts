@@ -13,10 +13,10 @@ import type { ReadValue, SheetData, SheetSpec } from './grid';
 import { emptySheet } from './grid';
 import { SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { headerStyle } from './styles';
 
 const PEOPLE_HEADER_ROW = 4;
 const COLLECTIVES_LABEL = 'Tập thể';
-const HEADER_FILL = 'FFBDD7EE';
 
 /**
  * Column headers in Vietnamese. Each is one of the column's aliases, so the CSV readers take the
@@ -73,26 +73,18 @@ export function buildPeopleSheet(
     },
   ];
   const collectivesEnd = collectivesHeader + collectiveRows.length;
-  const headerStyle = {
-    bold: true,
-    wrap: true,
-    hAlign: 'center',
-    vAlign: 'middle',
-    fill: HEADER_FILL,
-    border: true,
-  } as const;
   // The legend is long: it wraps across the width of the people table.
   spec.merges = ['A2:J2'];
   spec.styles = [
     { range: 'A1', bold: true, fontSize: 14 },
     { range: 'A2', italic: true, fontColor: 'FF595959', wrap: true, vAlign: 'top' },
-    { range: `A${PEOPLE_HEADER_ROW}:J${PEOPLE_HEADER_ROW}`, ...headerStyle },
+    headerStyle(`A${PEOPLE_HEADER_ROW}:J${PEOPLE_HEADER_ROW}`),
     { range: `A${PEOPLE_HEADER_ROW + 1}:J${peopleEnd}`, border: true, vAlign: 'top' },
     { range: `A${PEOPLE_HEADER_ROW + 1}:A${peopleEnd}`, hAlign: 'center' },
     { range: `D${PEOPLE_HEADER_ROW + 1}:I${peopleEnd}`, hAlign: 'center' },
     { range: `J${PEOPLE_HEADER_ROW + 1}:J${peopleEnd}`, wrap: true },
     { range: `A${collectivesHeader - 1}`, bold: true, fontSize: 13 },
-    { range: `A${collectivesHeader}:C${collectivesHeader}`, ...headerStyle },
+    headerStyle(`A${collectivesHeader}:C${collectivesHeader}`),
     { range: `A${collectivesHeader + 1}:C${collectivesEnd}`, border: true, vAlign: 'top' },
     { range: `A${collectivesHeader + 1}:B${collectivesEnd}`, hAlign: 'center' },
     { range: `C${collectivesHeader + 1}:C${collectivesEnd}`, wrap: true },

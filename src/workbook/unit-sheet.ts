@@ -17,6 +17,7 @@ import {
 import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT, SLOT, UNIT, unitSheetName } from './layout';
 import { interpretInput, serialToIso } from './read-unit-sheet';
 import { unitFormulas, unitLayout, type SlotFormula, type UnitRow } from './unit-formulas';
+import { HEADER_FILL } from './styles';
 
 export { unitSheetCells, type UnitSheetCells } from './unit-formulas';
 export { readUnitSheet, type ReadUnitSheetResult } from './read-unit-sheet';
@@ -47,7 +48,7 @@ const LAST_VISIBLE = C.note;
 const HINT_ROW = 4;
 
 const FILL = {
-  header: 'FFBDD7EE',
+  header: HEADER_FILL,
   /** Top-level parts (Tiêu chuẩn I, II, …). */
   group: 'FFDDEBF7',
   /** Sections inside a part: lighter than the parts, still set off from the items. */

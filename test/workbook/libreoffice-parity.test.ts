@@ -4,13 +4,7 @@ import path from 'node:path';
 import { createWorkbook, rankWorkbook, type RankOutcome } from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { saveXlsx } from '../../src/io/xlsx/xlsx-file';
-import {
-  SAMPLE_BLOC,
-  SAMPLE_COLLECTIVES,
-  SAMPLE_PEOPLE,
-  SAMPLE_SHEETS,
-  SAMPLE_SUBMISSIONS,
-} from '../../src/sample';
+import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { columnLetter, emptySheet, parseAddress } from '../../src/workbook/grid';
 import { SHEETS, UNIT } from '../../src/workbook/layout';
 import { unitSheetCells } from '../../src/workbook/unit-sheet';
@@ -28,12 +22,7 @@ let sheets: Map<string, string[][]>;
 beforeAll(async () => {
   const wb = XlsxWorkbook.empty();
   // Change some verified values so both columns and several ranks move away from the self scores.
-  await createWorkbook(wb, SAMPLE_BLOC, {
-    sheets: SAMPLE_SHEETS,
-    submissions: SAMPLE_SUBMISSIONS,
-    people: SAMPLE_PEOPLE,
-    collectives: SAMPLE_COLLECTIVES,
-  });
+  await createWorkbook(wb, SAMPLE_BLOC, SAMPLE_DATA);
   outcome = await rankWorkbook(wb);
   const file = path.join(dir, 'khoi.xlsx');
   await saveXlsx(wb, file);

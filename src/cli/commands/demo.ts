@@ -3,13 +3,7 @@ import path from 'node:path';
 import { createWorkbook, rankWorkbook } from '../../app/workbook-actions';
 import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
 import { saveXlsx } from '../../io/xlsx/xlsx-file';
-import {
-  SAMPLE_BLOC,
-  SAMPLE_COLLECTIVES,
-  SAMPLE_PEOPLE,
-  SAMPLE_SHEETS,
-  SAMPLE_SUBMISSIONS,
-} from '../../sample';
+import { SAMPLE_BLOC, SAMPLE_DATA } from '../../sample';
 import { progress } from '../io';
 import { findingsTable, quotaTable, rankingTable, tiesText } from '../report';
 import type { Command } from '../thidua';
@@ -25,12 +19,7 @@ export const demoCommand: Command = {
     const file = path.join(out, 'khoi-noi-chinh-2025.xlsx');
     progress(`Đang tạo sổ tính mẫu ${file}`);
     const wb = XlsxWorkbook.empty();
-    await createWorkbook(wb, SAMPLE_BLOC, {
-      sheets: SAMPLE_SHEETS,
-      submissions: SAMPLE_SUBMISSIONS,
-      people: SAMPLE_PEOPLE,
-      collectives: SAMPLE_COLLECTIVES,
-    });
+    await createWorkbook(wb, SAMPLE_BLOC, SAMPLE_DATA);
     const { state, result, checks } = await rankWorkbook(wb);
     await mkdir(out, { recursive: true });
     await saveXlsx(wb, file);
