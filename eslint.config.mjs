@@ -3,13 +3,18 @@ import officeAddins from 'eslint-plugin-office-addins';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'out/', 'demo-output/'] },
+  { ignores: ['dist/', 'dist-addin/', 'node_modules/', 'coverage/', 'out/', 'demo-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
-      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
