@@ -117,13 +117,31 @@ export interface WorkbookRead {
   sheets: SheetData[];
 }
 
+/** What a read returns besides values (optional: the readers need values only). */
+export interface ReadOptions {
+  /**
+   * Every cell's formula. Without it an adapter may give formulas only where it cheaply can: the
+   * file adapter always gives them all, the Office.js adapter only for cells showing an error (all
+   * formulas of 200 unit sheets would not fit in one response of Excel on the web).
+   */
+  formulas?: boolean;
+  /**
+   * Return dates as ISO strings (cells with a date number format). The file adapter always does;
+   * the Office.js adapter needs every cell's number format for it, as large as the values, so by
+   * default it does so only for reads of a few sheets (the configuration, the people list, the
+   * generated sheets); the unit sheets of a large bloc come back with date serials, which the unit
+   * sheet reader turns into dates for its date cells.
+   */
+  dates?: boolean;
+}
+
 /**
  * The port both adapters implement. Each call is one round trip to Excel (one `context.sync()` per
  * block of at most a few MB), so an action's cost does not grow with the number of units.
  */
 export interface WorkbookPort {
   /** All sheet names and the used ranges of those of `names` that exist (missing ones skipped). */
-  read(names: readonly string[]): Promise<WorkbookRead>;
+  read(names: readonly string[], options?: ReadOptions): Promise<WorkbookRead>;
   write(plan: WritePlan): Promise<void>;
 }
 

@@ -1,0 +1,749 @@
+/**
+ * A write plan as a list of steps for Office.js. Each step queues a few Excel operations on the
+ * request context and says how many bytes it adds to the request, so the adapter can cut the list
+ * into blocks that each stay well under Excel on the web's 5 MB limit. Order: sheets created, values,
+ * formats, tables, validation, data bars, panes, page layout, copies, updates, visibility, protection.
+ */
+import type { CellUpdate, SheetSpec, Validation, WritePlan } from '../../workbook/grid';
+import { columnLetter } from '../../workbook/grid';
+import { DATE_FORMAT } from '../../workbook/layout';
+import {
+  a1Of,
+  clip,
+  columns,
+  columnWidthPoints,
+  constantOf,
+  cssColor,
+  inputOf,
+  isIsoDate,
+  jsonBytes,
+  numberFormatGrid,
+  rectOf,
+  rectsOf,
+  rows,
+  specSize,
+  type Rect,
+} from './cells';
+import { traceMessage, type TracePoint } from './errors';
+
+/** What this Excel supports beyond ExcelApi 1.7 (checked once, at construction). */
+export interface Features {
+  /** ExcelApi 1.8: data validation. */
+  validation: boolean;
+  /** ExcelApi 1.9: page layout, indent levels, special cells (errors, dates) when reading. */
+  api19: boolean;
+  /** ExcelApi 1.13: merged areas when reading. */
+  mergedAreas: boolean;
+}
+
+export const FONT = 'Times New Roman';
+export const FONT_SIZE = 12;
+/** Excel's default row height (points). */
+const DEFAULT_ROW_HEIGHT = 15;
+export const TABLE_STYLE = 'TableStyleLight9';
+const BORDER_COLOR = '#999999';
+/** What people may still do on a protected sheet (as the file adapter). */
+export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+/** Bytes a queued call adds besides its data: the action and the object paths it names. */
+export const CALL_BYTES = 160;
+/** Largest 2-D block written in one assignment (bytes of its JSON); larger ones go by rows. */
+const CHUNK_BYTES = 512 * 1024;
+
+/** An existing worksheet, as loaded by the write's first sync. */
+export interface ExistingSheet {
+  ws: Excel.Worksheet;
+  position: number;
+}
+
+/** What the first sync learned about a sheet that receives updates. */
+export interface UpdateProbe {
+  sheet: string;
+  /** Loaded: `protection/protected`, `protection/options`. */
+  ws: Excel.Worksheet;
+  runs: UpdateRun[];
+}
+
+export interface UpdateRun {
+  rect: Rect;
+  /** The cells' values as typed (dates as serials). */
+  values: (string | number | boolean)[][];
+  /** Cells receiving an ISO date: they get a date format where they have none. */
+  dates: boolean[][];
+  /** Loaded: `format/protection/locked`, and `numberFormat` when the run holds a date. */
+  range: Excel.Range;
+}
+
+export interface Env {
+  ctx: Excel.RequestContext;
+  /** Sheets created or rebuilt by this write, by name, as they are created. */
+  sheets: Map<string, Excel.Worksheet>;
+}
+
+export interface Step {
+  bytes: number;
+  trace?: TracePoint;
+  apply(env: Env): void;
+}
+
+const cost = (calls: number, ...payloads: unknown[]) =>
+  calls * CALL_BYTES + payloads.reduce<number>((n, p) => n + jsonBytes(p), 0);
+
+/** Everything that makes two specs' sheets the same apart from their values. */
+function signature(spec: SheetSpec): string {
+  const { rows: h, columns: w } = specSize(spec);
+  return JSON.stringify({
+    h,
+    w,
+    formulas: spec.cells.map((r) => (r ?? []).map((c) => c?.f ?? null)),
+    merges: spec.merges,
+    columnWidths: spec.columnWidths,
+    hiddenColumns: spec.hiddenColumns,
+    frozen: spec.frozen,
+    styles: spec.styles,
+    validations: spec.validations,
+    dataBars: spec.dataBars,
+    protect: spec.protect,
+    print: spec.print,
+    tabColor: spec.tabColor ?? null,
+    role: spec.role,
+  });
+}
+
+/**
+ * Specs that can be made by copying an earlier spec of the same plan (identical except for
+ * values): spec name → template. Sheets with tables are never copied (table names are unique in a
+ * workbook), nor hidden ones.
+ */
+export function copyTemplates(plan: readonly SheetSpec[]): Map<string, SheetSpec> {
+  const templates = new Map<string, SheetSpec>();
+  const out = new Map<string, SheetSpec>();
+  for (const spec of plan) {
+    if (spec.tables.length || spec.hidden || spec.cells.length === 0) continue;
+    const sig = signature(spec);
+    const template = templates.get(sig);
+    if (template) out.set(spec.name, template);
+    else templates.set(sig, spec);
+  }
+  return out;
+}
+
+/** Rows of a 2-D block, cut so that each piece's JSON stays under CHUNK_BYTES. */
+function chunks<T>(grid: T[][], rect: Rect): { rect: Rect; grid: T[][] }[] {
+  const out: { rect: Rect; grid: T[][] }[] = [];
+  let start = 0;
+  let bytes = 0;
+  grid.forEach((row, i) => {
+    const b = jsonBytes(row);
+    if (i > start && bytes + b > CHUNK_BYTES) {
+      out.push({
+        rect: { ...rect, r0: rect.r0 + start, r1: rect.r0 + i - 1 },
+        grid: grid.slice(start, i),
+      });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (start < grid.length)
+    out.push({ rect: { ...rect, r0: rect.r0 + start }, grid: grid.slice(start) });
+  return out;
+}
+
+/** Consecutive indexes with the same key, as [first, last, key]. */
+function groups<K>(keys: readonly K[]): [number, number, K][] {
+  const out: [number, number, K][] = [];
+  keys.forEach((k, i) => {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === k) last[1] = i;
+    else out.push([i, i, k]);
+  });
+  return out;
+}
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+type Edge =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+const EDGES: readonly Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+function validationRule(v: Validation): Excel.DataValidationRule {
+  switch (v.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+    case 'date':
+      return { date: { formula1: '1900-01-01', operator: 'GreaterThan' } };
+    default: {
+      const basic: Excel.BasicDataValidation =
+        v.max === undefined
+          ? { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' }
+          : { formula1: v.min ?? 0, formula2: v.max, operator: 'Between' };
+      return v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    }
+  }
+}
+
+/** Lines a text takes in `pixels` (a rough average glyph of half an em), for merged cells. */
+function estimatedLines(text: string, pixels: number, size: number, bold: boolean): number {
+  const glyph = 0.5 * ((size * 96) / 72) * (bold ? 1.06 : 1);
+  const perLine = Math.max(1, Math.floor(pixels / glyph));
+  return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+}
+
+/**
+ * Heights of rows whose wrapped text sits in a merged range on one row: Excel's autofit ignores
+ * merged cells, so such a row (the hint on unit sheets) would cut its text off.
+ */
+function mergedRowHeights(spec: SheetSpec): Map<number, number> {
+  const hidden = new Set(spec.hiddenColumns);
+  const widthOf = (c: number) => (hidden.has(c + 1) ? 0 : (spec.columnWidths[c] ?? 8.43));
+  const out = new Map<number, number>();
+  for (const m of spec.merges) {
+    const r = rectOf(m);
+    if (r.r0 !== r.r1) continue;
+    const v = spec.cells[r.r0]?.[r.c0]?.v;
+    if (typeof v !== 'string' || v === '') continue;
+    let wrap = false;
+    let size = FONT_SIZE;
+    let bold = false;
+    for (const s of spec.styles) {
+      const sr = rectOf(s.range);
+      if (sr.r0 > r.r0 || sr.r1 < r.r0 || sr.c0 > r.c0 || sr.c1 < r.c0) continue;
+      if (s.wrap !== undefined) wrap = s.wrap;
+      if (s.fontSize) size = s.fontSize;
+      if (s.bold !== undefined) bold = s.bold;
+    }
+    if (!wrap) continue;
+    let width = 0;
+    for (let c = r.c0; c <= r.c1; c++) width += widthOf(c);
+    const lines = estimatedLines(v, width * 7 + 5 - 6, size, bold);
+    const height = Math.ceil(lines * size * 1.31 + 2);
+    if (lines > 1 && height > DEFAULT_ROW_HEIGHT)
+      out.set(r.r0, Math.max(out.get(r.r0) ?? 0, height));
+  }
+  return out;
+}
+
+export interface StepInput {
+  plan: WritePlan;
+  /** Existing sheets by name (as loaded by the first sync). */
+  existing: ReadonlyMap<string, ExistingSheet>;
+  /** Names already taken (for temporary names). */
+  taken: ReadonlySet<string>;
+  probes: readonly UpdateProbe[];
+  features: Features;
+  note(message: string): void;
+}
+
+export function writeSteps(input: StepInput): Step[] {
+  const { plan, existing, features, note } = input;
+  const steps: Step[] = [];
+  const copies = copyTemplates(plan.replace);
+  const direct = plan.replace.filter((s) => !copies.has(s.name));
+  const sheetOf = (env: Env, name: string) => env.sheets.get(name)!;
+  const oldOf = (name: string) =>
+    existing.get(name) ??
+    [...existing.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+  let temp = 0;
+  const tempName = () => {
+    let n: string;
+    do n = `thidua~${++temp}`;
+    while (input.taken.has(n));
+    return n;
+  };
+
+  // 1. Sheets created (a rebuilt sheet takes its predecessor's place among the tabs).
+  for (const spec of direct) {
+    const old = oldOf(spec.name);
+    const tmp = old ? tempName() : '';
+    steps.push({
+      bytes: cost(5, spec.name, tmp),
+      trace: { sheet: spec.name, step: old ? 'tạo lại trang' : 'tạo trang' },
+      apply(env) {
+        const all = env.ctx.workbook.worksheets;
+        let ws: Excel.Worksheet;
+        if (old) {
+          ws = all.add(tmp);
+          old.ws.delete();
+          ws.name = spec.name;
+          ws.position = old.position;
+        } else ws = all.add(spec.name);
+        if (spec.tabColor) ws.tabColor = cssColor(spec.tabColor);
+        env.sheets.set(spec.name, ws);
+      },
+    });
+  }
+
+  // 2. Values: one `formulas` assignment per sheet (per row chunk of a very large sheet).
+  for (const spec of direct) {
+    const { rows: h, columns: w } = specSize(spec);
+    if (!h || !w) continue;
+    const grid = spec.cells.map((row) => Array.from({ length: w }, (_, c) => inputOf(row?.[c])));
+    for (const chunk of chunks(grid, { r0: 0, c0: 0, r1: h - 1, c1: w - 1 })) {
+      const address = a1Of(chunk.rect);
+      steps.push({
+        bytes: cost(2, chunk.grid, address),
+        trace: { sheet: spec.name, address, step: 'ghi giá trị và công thức' },
+        apply(env) {
+          sheetOf(env, spec.name).getRange(address).formulas = chunk.grid;
+        },
+      });
+    }
+  }
+
+  // 3. Formats.
+  for (const spec of direct) steps.push(...formatSteps(spec, features, note));
+
+  // 4. Tables on the written ranges, validation, data bars, frozen panes, page layout.
+  for (const spec of direct) {
+    for (const t of spec.tables)
+      steps.push({
+        bytes: cost(4, t),
+        trace: { sheet: spec.name, address: t.range, step: `tạo bảng ${t.name}` },
+        apply(env) {
+          const ws = sheetOf(env, spec.name);
+          const table = ws.tables.add(ws.getRange(t.range), true);
+          table.name = t.name;
+          table.style = TABLE_STYLE;
+        },
+      });
+    if (spec.validations.length && !features.validation)
+      note(
+        'Excel này chưa hỗ trợ ExcelApi 1.8: các ô nhập không có kiểm tra dữ liệu (danh sách chọn, giới hạn điểm).',
+      );
+    if (features.validation)
+      for (const v of spec.validations) {
+        const rule = validationRule(v);
+        const errorAlert: Excel.DataValidationErrorAlert = {
+          message: clip(v.error, 225),
+          showAlert: true,
+          style: 'Stop',
+          title: 'Giá trị không hợp lệ',
+        };
+        const prompt: Excel.DataValidationPrompt | undefined = v.prompt
+          ? { message: clip(v.prompt, 255), showPrompt: true, title: 'Hướng dẫn nhập' }
+          : undefined;
+        steps.push({
+          bytes: cost(prompt ? 6 : 5, rule, errorAlert, prompt ?? null, v.range),
+          trace: { sheet: spec.name, address: v.range, step: 'kiểm tra dữ liệu' },
+          apply(env) {
+            const dv = sheetOf(env, spec.name).getRange(v.range).dataValidation;
+            dv.ignoreBlanks = true;
+            dv.rule = rule;
+            dv.errorAlert = errorAlert;
+            if (prompt) dv.prompt = prompt;
+          },
+        });
+      }
+    for (const bar of spec.dataBars)
+      steps.push({
+        bytes: cost(7, bar),
+        trace: { sheet: spec.name, address: bar.range, step: 'thanh dữ liệu' },
+        apply(env) {
+          const cf = sheetOf(env, spec.name).getRange(bar.range).conditionalFormats.add('DataBar');
+          cf.dataBar.positiveFormat.fillColor = cssColor(bar.color);
+          cf.dataBar.positiveFormat.gradientFill = true;
+          cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
+          cf.dataBar.upperBoundRule = { type: 'HighestValue' };
+        },
+      });
+    const { rows: fr, columns: fc } = spec.frozen;
+    if (fr || fc)
+      steps.push({
+        bytes: cost(3),
+        trace: { sheet: spec.name, step: 'cố định dòng/cột tiêu đề' },
+        apply(env) {
+          const panes = sheetOf(env, spec.name).freezePanes;
+          if (fr && fc) panes.freezeAt(`A1:${columnLetter(fc)}${fr}`);
+          else if (fr) panes.freezeRows(fr);
+          else panes.freezeColumns(fc);
+        },
+      });
+    if (features.api19) steps.push(pageLayoutStep(spec));
+    else
+      note(
+        'Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt khổ in (A4 ngang, vừa một trang ngang, lặp dòng tiêu đề, chân trang) và thụt lề; hãy đặt trong Bố trí trang nếu cần in.',
+      );
+  }
+
+  // 5. Copies of a finished sheet, then the cells in which each copy differs.
+  plan.replace.forEach((spec, i) => {
+    const template = copies.get(spec.name);
+    if (!template) return;
+    const previous = plan.replace[i - 1]!.name;
+    const old = oldOf(spec.name);
+    steps.push({
+      bytes: cost(4, spec.name),
+      trace: { sheet: spec.name, step: `tạo trang (chép từ trang ${template.name})` },
+      apply(env) {
+        const ws = sheetOf(env, template.name).copy('After', old ? old.ws : sheetOf(env, previous));
+        if (old) old.ws.delete();
+        ws.name = spec.name;
+        env.sheets.set(spec.name, ws);
+      },
+    });
+    steps.push(...differenceSteps(template, spec));
+  });
+
+  // 6. Updates of input cells.
+  const replaced = new Set(plan.replace.map((s) => s.name));
+  for (const u of groupUpdates(plan.update.filter((u) => replaced.has(u.sheet)))) {
+    // The sheet was just written: its number formats are the spec's.
+    const grid = numberFormatGrid(plan.replace.find((s) => s.name === u.sheet)!);
+    const formats = (i: number) => {
+      const r = u.runs[i]!.rect;
+      return Array.from({ length: rows(r) }, (_, a) =>
+        Array.from({ length: columns(r) }, (_, b) => grid[r.r0 + a]?.[r.c0 + b] ?? 'General'),
+      );
+    };
+    steps.push(...updateRunSteps(u.sheet, u.runs, (env) => sheetOf(env, u.sheet), formats));
+  }
+  for (const probe of input.probes) steps.push(...probeSteps(probe));
+
+  // 7. Visibility and protection, last: nothing can be written into a protected sheet.
+  for (const spec of plan.replace)
+    if (spec.hidden || spec.protect)
+      steps.push({
+        bytes: cost(3, PROTECT_OPTIONS),
+        trace: { sheet: spec.name, step: spec.protect ? 'bảo vệ trang' : 'ẩn trang' },
+        apply(env) {
+          const ws = sheetOf(env, spec.name);
+          if (spec.hidden) ws.visibility = 'Hidden';
+          // A sheet made by this write is not protected yet: protect() is safe.
+          if (spec.protect) ws.protection.protect(PROTECT_OPTIONS);
+        },
+      });
+  return steps;
+}
+
+function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
+  const steps: Step[] = [];
+  const { rows: h, columns: w } = specSize(spec);
+  const sheet = spec.name;
+  const ws = (env: Env) => env.sheets.get(sheet)!;
+  if (h && w) {
+    const used = a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 });
+    steps.push({
+      bytes: cost(3, used, FONT),
+      trace: { sheet, address: used, step: 'phông chữ' },
+      apply(env) {
+        const font = ws(env).getRange(used).format.font;
+        font.name = FONT;
+        font.size = FONT_SIZE;
+      },
+    });
+  }
+  for (const s of spec.styles) {
+    let calls = 1;
+    if (s.bold !== undefined) calls++;
+    if (s.italic !== undefined) calls++;
+    if (s.fontSize) calls++;
+    if (s.fontColor) calls++;
+    if (s.fill) calls++;
+    if (s.wrap !== undefined) calls++;
+    if (s.hAlign || s.indent) calls++;
+    if (s.vAlign) calls++;
+    if (s.indent) calls++;
+    if (s.border) calls += 12;
+    if (s.locked !== undefined) calls++;
+    if (calls === 1) continue; // numberFormat only: written with the grid below.
+    if (s.indent && !features.api19)
+      note('Excel này chưa hỗ trợ ExcelApi 1.9: nội dung tiêu chí không được thụt lề theo cấp.');
+    const r = rectOf(s.range);
+    steps.push({
+      bytes: cost(calls, s),
+      trace: { sheet, address: s.range, step: 'định dạng' },
+      apply(env) {
+        const f = ws(env).getRange(s.range).format;
+        if (s.bold !== undefined) f.font.bold = s.bold;
+        if (s.italic !== undefined) f.font.italic = s.italic;
+        if (s.fontSize) f.font.size = s.fontSize;
+        if (s.fontColor) f.font.color = cssColor(s.fontColor);
+        if (s.fill) f.fill.color = cssColor(s.fill);
+        if (s.wrap !== undefined) f.wrapText = s.wrap;
+        // Excel indents only left- (or right-) aligned text, as the file adapter assumes.
+        if (s.hAlign || s.indent) f.horizontalAlignment = H_ALIGN[s.hAlign ?? 'left'];
+        if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
+        if (s.indent && features.api19) f.indentLevel = s.indent;
+        if (s.border) {
+          const edges: Edge[] = [...EDGES];
+          if (columns(r) > 1) edges.push('InsideVertical');
+          if (rows(r) > 1) edges.push('InsideHorizontal');
+          for (const e of edges) {
+            const b = f.borders.getItem(e);
+            b.style = 'Continuous';
+            b.weight = 'Thin';
+            b.color = BORDER_COLOR;
+          }
+        }
+        if (s.locked !== undefined) f.protection.locked = s.locked;
+      },
+    });
+  }
+  // Number formats: one assignment over the cells that are not General.
+  const grid = numberFormatGrid(spec);
+  const bounds = { r0: h, c0: w, r1: -1, c1: -1 };
+  grid.forEach((row, r) =>
+    row.forEach((fmt, c) => {
+      if (fmt === 'General') return;
+      bounds.r0 = Math.min(bounds.r0, r);
+      bounds.c0 = Math.min(bounds.c0, c);
+      bounds.r1 = Math.max(bounds.r1, r);
+      bounds.c1 = Math.max(bounds.c1, c);
+    }),
+  );
+  if (bounds.r1 >= 0) {
+    const block = grid
+      .slice(bounds.r0, bounds.r1 + 1)
+      .map((r) => r.slice(bounds.c0, bounds.c1 + 1));
+    for (const chunk of chunks(block, bounds)) {
+      const address = a1Of(chunk.rect);
+      steps.push({
+        bytes: cost(2, chunk.grid, address),
+        trace: { sheet, address, step: 'định dạng số' },
+        apply(env) {
+          ws(env).getRange(address).numberFormat = chunk.grid;
+        },
+      });
+    }
+  }
+  const merges = spec.merges;
+  const widths = groups(spec.columnWidths);
+  const hidden = groups(
+    Array.from({ length: Math.max(0, ...spec.hiddenColumns) }, (_, i) =>
+      spec.hiddenColumns.includes(i + 1),
+    ),
+  ).filter(([, , k]) => k);
+  const heights = mergedRowHeights(spec);
+  steps.push({
+    bytes: cost(
+      merges.length + widths.length + hidden.length + heights.size * 2 + 2,
+      merges,
+      widths,
+      hidden,
+      [...heights],
+    ),
+    trace: { sheet, step: 'gộp ô, độ rộng cột, chiều cao dòng' },
+    apply(env) {
+      const sheetWs = ws(env);
+      for (const m of merges) sheetWs.getRange(m).merge(false);
+      for (const [a, b, width] of widths)
+        sheetWs.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).format.columnWidth =
+          columnWidthPoints(width);
+      for (const [a, b] of hidden)
+        sheetWs.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).columnHidden = true;
+      // Rows with wrapped text grow to fit it; merged cells are measured here instead.
+      if (h && w)
+        sheetWs.getRange(a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 })).format.autofitRows();
+      for (const [r, height] of heights) sheetWs.getRange(`A${r + 1}`).format.rowHeight = height;
+    },
+  });
+  return steps;
+}
+
+function pageLayoutStep(spec: SheetSpec): Step {
+  const titles = spec.print.titleRows;
+  return {
+    bytes: cost(14, titles ?? null),
+    trace: { sheet: spec.name, step: 'thiết lập trang in' },
+    apply(env) {
+      const layout = env.sheets.get(spec.name)!.pageLayout;
+      layout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
+      layout.paperSize = 'A4';
+      // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
+      if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // Margins in points: 0.4" left/right, 0.5" top/bottom, 0.3" header/footer.
+      layout.leftMargin = 28.8;
+      layout.rightMargin = 28.8;
+      layout.topMargin = 36;
+      layout.bottomMargin = 36;
+      layout.headerMargin = 21.6;
+      layout.footerMargin = 21.6;
+      if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+      const footer = layout.headersFooters.defaultForAllPages;
+      footer.leftFooter = `&"${FONT},Italic"&10&A`;
+      footer.rightFooter = `&"${FONT},Regular"&10Trang &P/&N`;
+    },
+  };
+}
+
+/** The cells (and number formats) in which a copy differs from its template. */
+function differenceSteps(template: SheetSpec, spec: SheetSpec): Step[] {
+  const { rows: h, columns: w } = specSize(spec);
+  const bounds = { r0: 0, c0: 0, r1: h - 1, c1: w - 1 };
+  const mine = (r: number, c: number) => inputOf(spec.cells[r]?.[c]);
+  const theirs = (r: number, c: number) => inputOf(template.cells[r]?.[c]);
+  const formats = numberFormatGrid(spec);
+  const templateFormats = numberFormatGrid(template);
+  const steps: Step[] = [];
+  const valueRects = rectsOf((r, c) => mine(r, c) !== theirs(r, c), bounds);
+  const formatRects = rectsOf((r, c) => formats[r]?.[c] !== templateFormats[r]?.[c], bounds);
+  for (const rect of valueRects) {
+    const grid = Array.from({ length: rows(rect) }, (_, i) =>
+      Array.from({ length: columns(rect) }, (_, j) => mine(rect.r0 + i, rect.c0 + j)),
+    );
+    for (const chunk of chunks(grid, rect)) {
+      const address = a1Of(chunk.rect);
+      steps.push({
+        bytes: cost(2, chunk.grid, address),
+        trace: { sheet: spec.name, address, step: 'ghi giá trị' },
+        apply(env) {
+          env.sheets.get(spec.name)!.getRange(address).formulas = chunk.grid;
+        },
+      });
+    }
+  }
+  for (const rect of formatRects) {
+    const grid = Array.from({ length: rows(rect) }, (_, i) =>
+      Array.from({ length: columns(rect) }, (_, j) => formats[rect.r0 + i]![rect.c0 + j]!),
+    );
+    const address = a1Of(rect);
+    steps.push({
+      bytes: cost(2, grid, address),
+      trace: { sheet: spec.name, address, step: 'định dạng số' },
+      apply(env) {
+        env.sheets.get(spec.name)!.getRange(address).numberFormat = grid;
+      },
+    });
+  }
+  return steps;
+}
+
+export interface UpdateGroup {
+  sheet: string;
+  runs: { rect: Rect; values: (string | number | boolean)[][]; dates: boolean[][] }[];
+}
+
+/** Updates by sheet, as rectangles of cells (the last update of a cell wins). */
+export function groupUpdates(updates: readonly CellUpdate[]): UpdateGroup[] {
+  const bySheet = new Map<string, Map<string, CellUpdate>>();
+  for (const u of updates) {
+    const r = rectOf(u.address);
+    const cells = bySheet.get(u.sheet) ?? new Map<string, CellUpdate>();
+    cells.set(`${r.r0}:${r.c0}`, u);
+    bySheet.set(u.sheet, cells);
+  }
+  return [...bySheet].map(([sheet, cells]) => {
+    const points = [...cells.keys()].map((k) => k.split(':').map(Number) as [number, number]);
+    const bounds = {
+      r0: Math.min(...points.map((p) => p[0])),
+      c0: Math.min(...points.map((p) => p[1])),
+      r1: Math.max(...points.map((p) => p[0])),
+      c1: Math.max(...points.map((p) => p[1])),
+    };
+    const runs = rectsOf((r, c) => cells.has(`${r}:${c}`), bounds).map((rect) => {
+      const at = (i: number, j: number) => cells.get(`${rect.r0 + i}:${rect.c0 + j}`)!.value;
+      return {
+        rect,
+        values: Array.from({ length: rows(rect) }, (_, i) =>
+          Array.from({ length: columns(rect) }, (_, j) => constantOf(at(i, j))),
+        ),
+        dates: Array.from({ length: rows(rect) }, (_, i) =>
+          Array.from({ length: columns(rect) }, (_, j) => isIsoDate(at(i, j))),
+        ),
+      };
+    });
+    return { sheet, runs };
+  });
+}
+
+/** Writes of update runs; `formats` gives the cells' number formats where a date is written. */
+function updateRunSteps(
+  sheet: string,
+  runs: UpdateGroup['runs'],
+  ws: (env: Env) => Excel.Worksheet,
+  formats: (i: number) => string[][] | undefined,
+): Step[] {
+  return runs.flatMap((run, i) => {
+    const address = a1Of(run.rect);
+    const current = formats(i);
+    // A date gets a date format where the cell shows numbers in General (as the file adapter).
+    const general = (r: number, c: number) => (current?.[r]?.[c] ?? 'General') === 'General';
+    const needsFormat = run.dates.some((row, r) => row.some((d, c) => d && general(r, c)));
+    const numberFormat = needsFormat
+      ? run.dates.map((row, r) => row.map((d, c) => (d && general(r, c) ? DATE_FORMAT : null)))
+      : undefined;
+    return [
+      {
+        bytes: cost(numberFormat ? 3 : 2, run.values, numberFormat ?? null, address),
+        trace: { sheet, address, step: 'ghi ô nhập' },
+        apply(env: Env) {
+          const range = ws(env).getRange(address);
+          range.values = run.values;
+          // null in a 2-D array leaves that cell's format as it is.
+          if (numberFormat) range.numberFormat = numberFormat as unknown as string[][];
+        },
+      },
+    ];
+  });
+}
+
+/** Updates of an existing sheet: unprotected only when a locked cell or a format is written. */
+function probeSteps(probe: UpdateProbe): Step[] {
+  const sheet = probe.sheet;
+  const protectedNow = probe.ws.protection.protected;
+  const options = protectedNow ? probe.ws.protection.options : undefined;
+  const formats = (i: number) => {
+    const run = probe.runs[i]!;
+    return run.dates.some((row) => row.some(Boolean))
+      ? (run.range.numberFormat as string[][])
+      : undefined;
+  };
+  const writes = updateRunSteps(sheet, probe.runs, () => probe.ws, formats);
+  const needsFormat = probe.runs.some((run, i) => {
+    const f = formats(i);
+    return run.dates.some((row, r) => row.some((d, c) => d && f?.[r]?.[c] === 'General'));
+  });
+  const locked = probe.runs.some((run) => run.range.format.protection.locked !== false);
+  const unprotect = protectedNow && (locked || (needsFormat && !options?.allowFormatCells));
+  if (!unprotect) return writes;
+  return [
+    {
+      bytes: cost(2),
+      trace: { sheet, step: 'bỏ bảo vệ trang để ghi ô bị khóa' },
+      apply() {
+        // Checked by the first sync: the sheet is protected, so unprotect() is valid.
+        probe.ws.protection.unprotect();
+      },
+    },
+    ...writes,
+    {
+      bytes: cost(2, options ?? null),
+      trace: { sheet, step: 'bảo vệ lại trang' },
+      apply() {
+        probe.ws.protection.protect(options ?? PROTECT_OPTIONS);
+      },
+    },
+  ];
+}
+
+/** Steps cut into blocks of at most `limit` bytes (a step larger than that gets a block alone). */
+export function blocksOf(steps: readonly Step[], limit: number): Step[][] {
+  const blocks: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    const b = step.bytes + (step.trace ? CALL_BYTES : 0);
+    if (current.length && bytes + b > limit) {
+      blocks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += b;
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** Queues a block: each step behind a trace naming its sheet and cells. */
+export function queueBlock(env: Env, block: readonly Step[]): void {
+  for (const step of block) {
+    if (step.trace) env.ctx.trace(traceMessage(step.trace));
+    step.apply(env);
+  }
+}
