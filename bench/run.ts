@@ -1,3 +1,4 @@
+import { benchBundle } from './bundle';
 import { benchCore } from './core';
 import { benchWorkbook } from './workbook';
 
@@ -5,6 +6,7 @@ async function main() {
   console.log('thidua benchmarks — ratios against baselines measured in this run');
   benchCore();
   await benchWorkbook();
+  await benchBundle();
 }
 
 void main();

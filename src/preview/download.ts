@@ -1,0 +1,19 @@
+import type { ExportFile } from '../app/exports';
+
+/**
+ * Offers a file to the user as a browser download (an object URL on a hidden link). Used by both
+ * hosts: the preview, and Excel's task pane, whose web view (WebView2, Excel on the web) saves it
+ * like a browser.
+ */
+export function browserDownload(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.data.slice()], { type: file.mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later, not now: some browsers start reading the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,238 @@
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  ArrowSyncRegular,
+  ClipboardTaskListLtrRegular,
+  DataPieRegular,
+  SettingsRegular,
+  ShieldCheckmarkRegular,
+  TrophyRegular,
+} from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { Session } from '../app/session';
+import type { WorkbookState } from '../app/workbook-actions';
+import { ROUND_LABELS } from '../core/bloc';
+import { NoticeBar } from './components/NoticeBar';
+import { describeError } from './errors';
+import { ExportTab } from './tabs/ExportTab';
+import { QuotaTab } from './tabs/QuotaTab';
+import { RankTab } from './tabs/RankTab';
+import { ScoringTab } from './tabs/ScoringTab';
+import { SetupTab } from './tabs/SetupTab';
+import { VerifyTab } from './tabs/VerifyTab';
+import { officeTheme } from './theme';
+import type { Notice, TabProps } from './types';
+
+type TabId = 'setup' | 'scoring' | 'verify' | 'rank' | 'quota' | 'export';
+
+const TABS: readonly { id: TabId; label: string; icon: ReactElement }[] = [
+  { id: 'setup', label: 'Thiết lập khối', icon: <SettingsRegular /> },
+  { id: 'scoring', label: 'Chấm điểm', icon: <ClipboardTaskListLtrRegular /> },
+  { id: 'verify', label: 'Thẩm định', icon: <ShieldCheckmarkRegular /> },
+  { id: 'rank', label: 'Xếp hạng', icon: <TrophyRegular /> },
+  { id: 'quota', label: 'Tỷ lệ khen thưởng', icon: <DataPieRegular /> },
+  { id: 'export', label: 'Xuất báo cáo', icon: <ArrowDownloadRegular /> },
+];
+
+export const NOT_CONFIGURED = 'Sổ tính chưa có cấu hình thi đua: hãy Thiết lập khối trước.';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: '8px 12px 16px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', alignItems: 'flex-start', gap: '4px' },
+  title: { flexGrow: 1, display: 'flex', flexDirection: 'column' },
+  // Six tabs do not fit on one line at 350 px: let them wrap onto a second line.
+  tabs: { flexWrap: 'wrap', rowGap: '2px' },
+  busy: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  failed: { display: 'flex', flexDirection: 'column', gap: '8px' },
+});
+
+/** undefined while the first read runs; null when the workbook has no thidua configuration. */
+type Loaded = WorkbookState | null | undefined;
+
+/**
+ * The task pane: header, tabs, the message bar and the progress indicator. It owns the workbook
+ * state and gives every tab the same contract (TabProps): reload, notify, busy.
+ */
+export function App({ session }: { session: Session }) {
+  const styles = useStyles();
+  const theme = useMemo(officeTheme, []);
+  const [state, setState] = useState<Loaded>(undefined);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busyLabels, setBusyLabels] = useState<string[]>([]);
+  const [tab, setTab] = useState<TabId>('setup');
+  // The last read of the workbook failed (its error is in the notice): not the same as "no configuration".
+  const [readFailed, setReadFailed] = useState(false);
+  const firstLoad = useRef(true);
+
+  const notify = useCallback((n: Notice) => setNotice(n), []);
+
+  /** Reads the workbook; errors propagate (busy reports them). */
+  const reload = useCallback(async () => {
+    const next = await session.load();
+    setState(next);
+  }, [session]);
+
+  const busy = useCallback(
+    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
+      setBusyLabels((l) => [...l, label]);
+      try {
+        return await action();
+      } catch (e) {
+        setNotice(describeError(e));
+        return undefined;
+      } finally {
+        setBusyLabels((l) => {
+          const i = l.indexOf(label);
+          return i < 0 ? l : [...l.slice(0, i), ...l.slice(i + 1)];
+        });
+      }
+    },
+    [],
+  ) as TabProps['busy'];
+
+  const readWorkbook = useCallback(async () => {
+    const ok = await busy('Đang đọc sổ tính…', async () => {
+      await reload();
+      return true;
+    });
+    setReadFailed(!ok);
+    // A workbook that cannot be read still shows the error and lets the user retry.
+    if (!ok) setState((s) => (s === undefined ? null : s));
+  }, [busy, reload]);
+
+  useEffect(() => {
+    void readWorkbook();
+  }, [readWorkbook]);
+
+  // On the first read of a configured workbook, open the tab people use most.
+  useEffect(() => {
+    if (state === undefined || !firstLoad.current) return;
+    firstLoad.current = false;
+    if (state) setTab('scoring');
+  }, [state]);
+
+  const configured = Boolean(state);
+  const current: TabId = configured ? tab : 'setup';
+  const common = { session, reload, notify, busy };
+
+  const panel = () => {
+    if (state === undefined) return <Spinner size="small" label="Đang đọc sổ tính…" />;
+    if (!state && readFailed)
+      return (
+        <div className={styles.failed}>
+          <Text>
+            Chưa đọc được sổ tính. Hãy sửa các chỗ nêu trong thông báo (trang tính, ô) rồi đọc lại.
+          </Text>
+          <div>
+            <Button icon={<ArrowSyncRegular />} onClick={() => void readWorkbook()}>
+              Đọc lại sổ tính
+            </Button>
+          </div>
+        </div>
+      );
+    if (current === 'setup') return <SetupTab {...common} state={state} />;
+    if (!state) return null;
+    const props: TabProps = { ...common, state };
+    switch (current) {
+      case 'scoring':
+        return <ScoringTab {...props} />;
+      case 'verify':
+        return <VerifyTab {...props} />;
+      case 'rank':
+        return <RankTab {...props} />;
+      case 'quota':
+        return <QuotaTab {...props} />;
+      case 'export':
+        return <ExportTab {...props} />;
+    }
+  };
+
+  return (
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <div className={styles.title}>
+            <Subtitle1 as="h1">{state ? state.bloc.name : 'Thi đua khối'}</Subtitle1>
+            {state && (
+              <Caption1>
+                Năm {state.bloc.year} · {ROUND_LABELS[state.bloc.round]} · {state.bloc.units.length}{' '}
+                đơn vị
+              </Caption1>
+            )}
+          </div>
+          <Button
+            appearance="subtle"
+            icon={<ArrowSyncRegular />}
+            aria-label="Đọc lại sổ tính"
+            title="Đọc lại sổ tính"
+            disabled={busyLabels.length > 0}
+            onClick={() => void readWorkbook()}
+          />
+        </header>
+
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={current}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label="Các bước"
+        >
+          {TABS.map((t) => (
+            <Tab
+              key={t.id}
+              id={`tab-${t.id}`}
+              value={t.id}
+              icon={t.icon}
+              disabled={t.id !== 'setup' && !configured}
+              title={t.id !== 'setup' && !configured ? NOT_CONFIGURED : undefined}
+            >
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+
+        {state === null && !readFailed && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{NOT_CONFIGURED}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {busyLabels.length > 0 && (
+          <div className={styles.busy} role="status" aria-live="polite">
+            <ProgressBar thickness="large" aria-label={busyLabels[busyLabels.length - 1]} />
+            <Text size={200}>{busyLabels[busyLabels.length - 1]}</Text>
+          </div>
+        )}
+
+        {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
+
+        <main role="tabpanel" aria-labelledby={`tab-${current}`}>
+          {panel()}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,118 @@
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { memo } from 'react';
+import type { Caps, Criterion, CriterionKind } from '../../core/template/types';
+import { formatDecimal } from '../../core/text/vietnamese';
+
+export const KIND_LABELS: Readonly<Record<CriterionKind, string>> = {
+  group: 'Nhóm',
+  base: 'Chuẩn',
+  bonus: 'Cộng',
+  penalty: 'Trừ',
+  choice: 'Chọn',
+  knockout: 'Không xếp loại',
+  measure: 'Số liệu',
+};
+
+/** A criterion as the preview shows it, with what was inferred (for a pasted table). */
+export type PreviewRow = Criterion & { reading?: readonly string[]; derived?: boolean };
+
+const useStyles = makeStyles({
+  wrap: { maxHeight: '360px', overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Fixed widths include the (narrowed) padding, so that the text column gets what is left.
+  table: {
+    fontSize: tokens.fontSizeBase200,
+    tableLayout: 'fixed',
+    width: '100%',
+    '& th, & td': { boxSizing: 'border-box', paddingLeft: '4px', paddingRight: '4px' },
+  },
+  code: { width: '48px', wordBreak: 'break-all' },
+  kind: { width: '52px' },
+  num: { width: '52px', textAlign: 'right' },
+  caps: { width: '60px' },
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere', paddingTop: '2px', paddingBottom: '2px' },
+  reading: { display: 'block', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  derived: { fontStyle: 'italic' },
+});
+
+const pts = (n: number) => formatDecimal(n, { decimals: 2 });
+
+/** "trừ ≤ 1,5; cộng ≤ 1", the caps of a node. */
+export function capsText(caps: Caps | undefined): string {
+  if (!caps) return '';
+  return [
+    caps.penalty !== undefined ? `trừ ≤ ${pts(caps.penalty)}` : '',
+    caps.bonus !== undefined ? `cộng ≤ ${pts(caps.bonus)}` : '',
+    caps.net !== undefined ? `gộp ≤ ${pts(caps.net)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+function pointsText(c: Criterion): string {
+  if (c.kind === 'bonus' || c.kind === 'penalty')
+    return c.rate === undefined ? '' : `${c.kind === 'bonus' ? '+' : '−'}${pts(c.rate)}/lần`;
+  return c.base === undefined ? '' : pts(c.base);
+}
+
+/**
+ * The criteria as understood, compact enough for a 350 px pane: code, text, kind, points, caps.
+ * Memoised: a sheet has 50–100 rows, and the form around it re-renders on every keystroke.
+ */
+export const CriteriaPreview = memo(function CriteriaPreview({
+  rows,
+  caption,
+}: {
+  rows: readonly PreviewRow[];
+  caption: string;
+}) {
+  const styles = useStyles();
+  const depth = new Map<string, number>();
+  for (const r of rows) depth.set(r.code, r.parent ? (depth.get(r.parent) ?? 0) + 1 : 0);
+  return (
+    // Scrollable region: focusable so that keyboard users can scroll it.
+    <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
+      <Table size="extra-small" className={styles.table} aria-label={caption}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.code}>Mã</TableHeaderCell>
+            <TableHeaderCell>Nội dung</TableHeaderCell>
+            <TableHeaderCell className={styles.kind}>Loại</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Điểm</TableHeaderCell>
+            <TableHeaderCell className={styles.caps}>Trần</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.code} className={r.derived ? styles.derived : undefined}>
+              <TableCell className={styles.code}>{r.code}</TableCell>
+              <TableCell
+                className={styles.text}
+                style={{ paddingLeft: `${4 + 8 * (depth.get(r.code) ?? 0)}px` }}
+              >
+                {r.text}
+                {r.reading?.map((line, i) => (
+                  <Caption1 key={i} className={styles.reading}>
+                    {line}
+                  </Caption1>
+                ))}
+              </TableCell>
+              <TableCell className={styles.kind}>{KIND_LABELS[r.kind]}</TableCell>
+              <TableCell className={styles.num}>{pointsText(r)}</TableCell>
+              <TableCell className={styles.caps}>{capsText(r.caps)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+});

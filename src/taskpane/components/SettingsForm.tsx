@@ -1,0 +1,171 @@
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  makeStyles,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { WorkbookState } from '../../app/workbook-actions';
+import type { RankingMode } from '../../core/ranking/rank';
+import { PRESETS } from '../../core/quota';
+import { problemsNotice } from '../errors';
+import type { TabProps } from '../types';
+import { Section } from './Section';
+import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
+import { TieBreakersEditor } from './TieBreakersEditor';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: '12px' },
+});
+
+const fieldState = (message: string | undefined) =>
+  ({ validationMessage: message, validationState: message ? 'error' : 'none' }) as const;
+
+/** The bloc's choices (classification, ranking, proposals, quota preset), saved in the workbook. */
+export function SettingsForm(
+  props: Pick<TabProps, 'session' | 'reload' | 'notify' | 'busy'> & { state: WorkbookState },
+) {
+  const styles = useStyles();
+  const { state } = props;
+  const settings = state.bloc.settings;
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // Parts and sections: what "higher base points in …" can compare.
+  const subtrees = useMemo(
+    () => state.bloc.template.criteria.filter((c) => c.kind === 'group').map((c) => c.code),
+    [state.bloc.template],
+  );
+
+  const save = async () => {
+    const read = readDraft(draft, settings, state.bloc.template);
+    setErrors(read.errors);
+    if (!read.settings) return props.notify(problemsNotice(read.problems));
+    const next = read.settings;
+    setSaving(true);
+    const done = await props.busy('Đang lưu cài đặt vào sổ tính…', async () => {
+      await props.session.saveSettings(state, next);
+      await props.reload();
+      return true;
+    });
+    setSaving(false);
+    if (done)
+      props.notify({
+        intent: 'success',
+        title: 'Đã lưu cài đặt',
+        lines: [
+          'Cài đặt được ghi vào trang Cấu hình của sổ tính; lần xếp hạng sau sẽ dùng cài đặt mới.',
+        ],
+      });
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Cài đặt của khối"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Section title="Xếp loại">
+        {draft.thresholds.map((t, i) => (
+          <Field
+            key={t.label}
+            label={`Ngưỡng ${t.label} (từ … điểm)`}
+            required
+            {...fieldState(errors[fieldKey.threshold(i)])}
+          >
+            <Input
+              inputMode="decimal"
+              value={t.min}
+              onChange={(_, d) =>
+                update({
+                  thresholds: draft.thresholds.map((x, j) =>
+                    j === i ? { ...x, min: d.value } : x,
+                  ),
+                })
+              }
+            />
+          </Field>
+        ))}
+      </Section>
+      <Section title="Xếp hạng">
+        <Field label="Khi bằng điểm">
+          <RadioGroup
+            value={draft.mode}
+            onChange={(_, d) => update({ mode: d.value as RankingMode })}
+          >
+            {(Object.entries(MODE_LABELS) as [RankingMode, string][]).map(([mode, label]) => (
+              <Radio key={mode} value={mode} label={label} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <Field
+          label="Tiêu chí phụ khi bằng điểm (theo thứ tự)"
+          {...fieldState(errors[fieldKey.tieBreakers])}
+        >
+          <TieBreakersEditor
+            value={draft.tieBreakers}
+            subtrees={subtrees}
+            onChange={(tieBreakers) => update({ tieBreakers })}
+          />
+        </Field>
+      </Section>
+      <Section title="Đề nghị khen thưởng">
+        {settings.proposals.levels.map((level, i) => (
+          <Field
+            key={level.label}
+            label={`Số suất ${level.label}`}
+            hint={`Dành cho đơn vị xếp loại: ${level.classes.join(', ')}.`}
+            {...fieldState(errors[fieldKey.count(i)])}
+          >
+            <Input
+              inputMode="numeric"
+              value={draft.counts[i] ?? ''}
+              onChange={(_, d) =>
+                update({ counts: draft.counts.map((c, j) => (j === i ? d.value : c)) })
+              }
+            />
+          </Field>
+        ))}
+        <Field
+          label="Tỷ lệ biểu quyết tối thiểu (%)"
+          hint="Để trống nếu khối không yêu cầu biểu quyết."
+          {...fieldState(errors[fieldKey.voteShare])}
+        >
+          <Input
+            inputMode="decimal"
+            value={draft.voteShare}
+            placeholder="ví dụ 80"
+            onChange={(_, d) => update({ voteShare: d.value })}
+          />
+        </Field>
+      </Section>
+      <Section title="Tỷ lệ khen thưởng">
+        <Field
+          label="Bộ quy tắc tỷ lệ"
+          hint="Các con số và nguồn văn bản của từng quy tắc hiện ở thẻ Tỷ lệ khen thưởng."
+          {...fieldState(errors[fieldKey.quotaPreset])}
+        >
+          <Select value={draft.quotaPreset} onChange={(_, d) => update({ quotaPreset: d.value })}>
+            {Object.values(PRESETS).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </Section>
+      <div>
+        <Button appearance="primary" type="submit" disabled={saving}>
+          Lưu cài đặt
+        </Button>
+      </div>
+    </form>
+  );
+}

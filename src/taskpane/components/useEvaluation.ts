@@ -1,0 +1,15 @@
+import { useMemo } from 'react';
+import { evaluateState, type RankOutcome, type WorkbookState } from '../../app/workbook-actions';
+import { describeError } from '../errors';
+import type { Notice } from '../types';
+
+/** The bloc scored, ranked and checked from the state as read (pure, no write), or the error. */
+export function useEvaluation(state: WorkbookState): { outcome?: RankOutcome; error?: Notice } {
+  return useMemo(() => {
+    try {
+      return { outcome: evaluateState(state) };
+    } catch (e) {
+      return { error: describeError(e) };
+    }
+  }, [state]);
+}

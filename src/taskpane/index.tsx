@@ -1,0 +1,94 @@
+/*
+ * The task pane's entry inside Office (taskpane.html, opened by the ribbon button). In Excel it
+ * renders the pane on the Office.js adapter; anywhere else (another Office app, a plain browser,
+ * office.js unreachable) it says, in Vietnamese, that the pane needs Excel and links to the preview.
+ */
+import {
+  FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { createSession, type Host } from '../app/session';
+import { ExcelWorkbook, excelRunner } from '../io/excel/excel-workbook';
+import { browserDownload } from '../preview/download';
+import { App } from './App';
+
+/** Excel.run, waiting while the user is editing a cell instead of failing. */
+const run = excelRunner();
+
+/** Excel as the pane's host: sheets are brought to the front by activating them. */
+const excelHost: Host = {
+  kind: 'excel',
+  async showSheet(name) {
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  },
+  download: browserDownload,
+};
+
+/** Why the pane cannot run here, in Vietnamese. */
+type Obstacle = { kind: 'no-office' } | { kind: 'other-host' } | { kind: 'error'; message: string };
+
+function CannotRun({ obstacle }: { obstacle: Obstacle }) {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: '100%' }}>
+      {obstacle.kind === 'error' ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Không mở được ngăn Thi đua</MessageBarTitle>
+            {obstacle.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Ngăn Thi đua chỉ chạy trong Excel</MessageBarTitle>
+              Trang này là ngăn tác vụ của add-in Thi đua; nó cần Excel (trên máy tính hoặc Excel
+              trên web) để đọc và ghi sổ tính.
+            </MessageBarBody>
+          </MessageBar>
+          <Text as="p" block>
+            Hãy mở sổ tính trong Excel, rồi trên thẻ <b>Trang đầu</b> (Home) bấm nút <b>Thi đua</b>.
+          </Text>
+          {obstacle.kind === 'no-office' && (
+            <Text as="p" block>
+              Không tải được thư viện Office (office.js) từ máy chủ của Microsoft: hãy kiểm tra kết
+              nối mạng.
+            </Text>
+          )}
+        </>
+      )}
+      <Text as="p" block>
+        Muốn xem thử mà không có Excel: mở <Link href="preview.html">bản xem thử</Link> (sổ tính
+        trong bộ nhớ của trình duyệt, có khối mẫu).
+      </Text>
+    </FluentProvider>
+  );
+}
+
+function start(host: Office.HostType | null) {
+  if (host !== Office.HostType.Excel) return <CannotRun obstacle={{ kind: 'other-host' }} />;
+  try {
+    // The constructor checks ExcelApi 1.7 and throws, in Vietnamese, on an older Excel.
+    const workbook = new ExcelWorkbook(run);
+    return <App session={createSession(workbook, excelHost)} />;
+  } catch (e) {
+    return (
+      <CannotRun
+        obstacle={{ kind: 'error', message: e instanceof Error ? e.message : String(e) }}
+      />
+    );
+  }
+}
+
+const root = createRoot(document.getElementById('container')!);
+if (typeof Office === 'undefined') root.render(<CannotRun obstacle={{ kind: 'no-office' }} />);
+else void Office.onReady((info) => root.render(start(info.host)));

@@ -1,0 +1,124 @@
+import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { ReportOptions } from '../../app/exports';
+import type { ExportKind } from '../../app/session';
+import { nfc } from '../../core/text/vietnamese';
+import { Section } from '../components/Section';
+import { problemsNotice } from '../errors';
+import type { TabProps } from '../types';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
+});
+
+const SOURCE = 'Xuất báo cáo';
+
+const KINDS: readonly { kind: ExportKind; label: string; what: string }[] = [
+  { kind: 'csv', label: 'Tải CSV', what: 'bảng xếp hạng (CSV, mở được bằng Excel)' },
+  { kind: 'xlsx', label: 'Tải XLSX', what: 'bảng xếp hạng (tệp Excel riêng, chỉ có giá trị)' },
+  {
+    kind: 'docx',
+    label: 'Tải DOCX',
+    what: 'báo cáo kết quả và biên bản thẩm định từng đơn vị (Word, theo Nghị định 30/2020/NĐ-CP)',
+  },
+];
+
+/** Today as YYYY-MM-DD in the user's time zone. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Xuất báo cáo: the ranking as CSV or XLSX, the report and minutes as DOCX, downloaded here. */
+export function ExportTab(props: TabProps) {
+  const styles = useStyles();
+  const { session, state, busy, notify } = props;
+  const [place, setPlace] = useState('');
+  const [date, setDate] = useState(today);
+  const [signer, setSigner] = useState('');
+  const [errors, setErrors] = useState<{ place?: string; date?: string }>({});
+  const [running, setRunning] = useState(false);
+
+  const run = async (kind: ExportKind) => {
+    // Place and date are printed on the Word documents (the "Tuyên Quang, ngày …" line).
+    const next: typeof errors = {};
+    if (kind === 'docx' && !nfc(place))
+      next.place = 'hãy nhập nơi ký (địa danh in trên báo cáo, ví dụ: Tuyên Quang).';
+    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
+      next.date = 'hãy chọn ngày ký hợp lệ.';
+    setErrors(next);
+    const problems = Object.entries(next).map(([field, message]) => ({
+      source: SOURCE,
+      location: field === 'place' ? 'ô Nơi ký' : 'ô Ngày ký',
+      message,
+    }));
+    if (problems.length) return notify(problemsNotice(problems));
+    const options: ReportOptions = {
+      place: nfc(place),
+      date,
+      ...(nfc(signer) ? { signerName: nfc(signer) } : {}),
+    };
+    setRunning(true);
+    const files = await busy(`Đang tạo tệp ${kind.toUpperCase()}…`, () =>
+      session.exportFiles(state, [kind], options),
+    );
+    setRunning(false);
+    if (!files) return;
+    for (const f of files) session.host.download(f);
+    notify({
+      intent: 'success',
+      title: `Đã tạo ${files.length} tệp`,
+      lines: files.map((f) => f.name),
+    });
+  };
+
+  return (
+    <div className={styles.box}>
+      <Section title="Thông tin in trên báo cáo">
+        <Field
+          label="Nơi ký"
+          required
+          hint="Bắt buộc với báo cáo Word."
+          validationMessage={errors.place}
+          validationState={errors.place ? 'error' : 'none'}
+        >
+          <Input
+            value={place}
+            placeholder="ví dụ: Tuyên Quang"
+            onChange={(_, d) => setPlace(d.value)}
+          />
+        </Field>
+        <Field
+          label="Ngày ký"
+          required
+          validationMessage={errors.date}
+          validationState={errors.date ? 'error' : 'none'}
+        >
+          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        </Field>
+        <Field label="Người ký" hint="Để trống nếu ký tay.">
+          <Input value={signer} onChange={(_, d) => setSigner(d.value)} />
+        </Field>
+      </Section>
+      <Section title="Tải về">
+        {KINDS.map((k) => (
+          <div key={k.kind}>
+            <Button
+              icon={<ArrowDownloadRegular />}
+              disabled={running}
+              onClick={() => void run(k.kind)}
+            >
+              {k.label}
+            </Button>
+            <Caption1 block>{k.what}</Caption1>
+          </div>
+        ))}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Caption1, Text, makeStyles } from '@fluentui/react-components';
+import type { WorkbookState } from '../../app/workbook-actions';
+import { ROLE_LABELS, ROUND_LABELS } from '../../core/bloc';
+import { NewBlocForm } from '../components/NewBlocForm';
+import { Section } from '../components/Section';
+import { SettingsForm } from '../components/SettingsForm';
+import type { TabProps } from '../types';
+
+/** The setup tab also runs before the workbook has a configuration: its state may be null. */
+export type SetupTabProps = Omit<TabProps, 'state'> & { state: WorkbookState | null };
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  units: { margin: 0, paddingLeft: '18px' },
+});
+
+/**
+ * Thiết lập khối: without a configuration, the form that creates the standard sheets; with one,
+ * a summary of the bloc and the settings form.
+ */
+export function SetupTab(props: SetupTabProps) {
+  const styles = useStyles();
+  const { state } = props;
+  if (!state) return <NewBlocForm {...props} />;
+  const { bloc } = state;
+  return (
+    <div className={styles.box}>
+      <Section title="Khối thi đua">
+        <Text>
+          {bloc.name} — năm {bloc.year}, {ROUND_LABELS[bloc.round]}.
+        </Text>
+        <Caption1>
+          Bảng chấm điểm: {bloc.template.title} ({bloc.template.criteria.length} dòng tiêu chí).
+        </Caption1>
+        <ul className={styles.units} aria-label="Đơn vị thành viên">
+          {bloc.units.map((u) => (
+            <li key={u.code}>
+              {u.code} — {u.name}
+              {u.role !== 'thanh-vien' ? ` (${ROLE_LABELS[u.role]})` : ''}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      {/* Reset the form whenever the stored settings change (after a save or a reload). */}
+      <SettingsForm key={JSON.stringify(bloc.settings)} {...props} state={state} />
+    </div>
+  );
+}

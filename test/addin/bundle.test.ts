@@ -1,0 +1,79 @@
+/**
+ * The production build (webpack.config.js through webpack's API, into a temporary folder): the
+ * task pane's first download within its budget and without the heavy libraries, the pages loading
+ * office.js as intended, and the manifest rewritten to the production URL.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  BUDGET_GZIP,
+  buildAddin,
+  pageScripts,
+  pageSize,
+  type BuildReport,
+} from '../../bench/bundle';
+import { parseXml } from './xml';
+
+jest.setTimeout(600_000);
+
+const PROD_URL = 'https://thidua.example.org/addin/';
+const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+let out: string;
+let stats: BuildReport;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(tmpdir(), 'thidua-addin-'));
+  const saved = process.env.ADDIN_URL;
+  process.env.ADDIN_URL = PROD_URL;
+  try {
+    stats = await buildAddin(out);
+  } finally {
+    if (saved === undefined) delete process.env.ADDIN_URL;
+    else process.env.ADDIN_URL = saved;
+  }
+});
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+const html = (page: string) => readFileSync(path.join(out, page), 'utf8');
+
+test(`the task pane's initial JavaScript is at most ${BUDGET_GZIP / 1000} KB gzipped`, () => {
+  const size = pageSize(out, 'taskpane.html', stats, 'taskpane');
+  expect(size.files.length).toBeGreaterThan(0);
+  expect(size.files.map((f) => f.file)).toEqual(pageScripts(out, 'taskpane.html'));
+  expect(size.gzip).toBeLessThanOrEqual(BUDGET_GZIP);
+  // The pane itself is in it: React, Fluent UI and the engine are not nothing.
+  expect(size.gzip).toBeGreaterThan(50_000);
+});
+
+test('ExcelJS and docx are left out of the task pane’s first download, loaded when exporting', () => {
+  expect(pageSize(out, 'taskpane.html', stats, 'taskpane').heavy).toEqual([]);
+  expect(stats.initial.taskpane!.chunks).toEqual(['taskpane']);
+  expect(stats.chunks).toEqual(expect.arrayContaining(['exceljs', 'docx']));
+  // The check sees heavy modules where they are: the preview carries ExcelJS from the start.
+  expect(pageSize(out, 'preview.html', stats, 'preview').heavy).toContain('exceljs');
+});
+
+test('the pages load office.js: the task pane and commands from the CDN, the preview locally', () => {
+  for (const page of ['taskpane.html', 'commands.html']) {
+    const text = html(page);
+    expect(text).toContain(CDN);
+    // Before the bundle, which uses Office at once.
+    expect(text.indexOf(CDN)).toBeLessThan(text.indexOf(pageScripts(out, page)[0]!));
+  }
+  expect(html('preview.html')).toMatch(/<script src="?office-js\/office\.js/);
+  expect(html('preview.html')).not.toContain(CDN);
+});
+
+test('the manifest is copied with its URLs moved to ADDIN_URL, and the icons with it', () => {
+  const manifest = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
+  expect(() => parseXml(manifest)).not.toThrow();
+  expect(manifest).not.toContain('localhost:3000');
+  expect(manifest).toContain(`${PROD_URL}taskpane.html`);
+  expect(manifest).toContain(`${PROD_URL}assets/icon-80.png`);
+  for (const icon of ['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png', 'logo-128.png'])
+    expect(existsSync(path.join(out, 'assets', icon))).toBe(true);
+});

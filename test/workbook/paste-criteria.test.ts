@@ -1,0 +1,268 @@
+import { compileTemplate } from '../../src/core/template/compile';
+import { parsePastedCriteria, type PastedRow } from '../../src/workbook/paste-criteria';
+
+const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\r\n');
+const byCode = (rows: readonly PastedRow[]) => new Map(rows.map((r) => [r.code, r]));
+
+/** A fragment as Excel copies it: a title line, the header, a tree of I / 1 / a / a1 / a1.1. */
+const SHEET = tsv([
+  ['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025 - KHỐI NỘI CHÍNH', '', '', '', '', ''],
+  ['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+  ['I', 'Công tác chỉ đạo, tổ chức phong trào thi đua', '10', '', '', ''],
+  ['1', 'Ban hành kế hoạch phát động thi đua', '4', '', '', ''],
+  [
+    '2',
+    'Tổ chức ký kết giao ước thi đua',
+    '6',
+    '',
+    '',
+    'Mỗi đơn vị trực thuộc không đăng ký trừ 0,5 điểm, tổng trừ không quá 2 điểm',
+  ],
+  ['2.1', 'Mỗi bài viết về điển hình tiên tiến được đăng', '', '0,2', '', 'tối đa 1 điểm'],
+  ['II', 'Thực hiện nhiệm vụ chuyên môn', '90', '', '', ''],
+  ['a', 'Công tác tham mưu', '40', '', '', ''],
+  ['a1', 'Tham mưu ban hành văn bản đúng hạn', '15', '', '', ''],
+  ['a1.1', 'Văn bản ban hành chậm so với kế hoạch', '', '', '0,5', 'Mỗi trường hợp'],
+  ['a1.2', 'Văn bản bị cấp trên yêu cầu sửa đổi, mỗi trường hợp trừ 0,25 điểm', '', '', '', ''],
+  ['', 'Tổng điểm trừ của mục a1 không quá 1,5 điểm', '', '', '', ''],
+  ['a2', 'Tổ chức thực hiện', '30', '', '', ''],
+  ['a.7', 'Công tác phối hợp', '', '', '', ''],
+  ['a.7.1', 'Phối hợp liên ngành', '0', '', '', ''],
+  ['b', 'Công tác chuyên môn', '45', '', '', ''],
+  ['C1', 'Chuyển đổi số', '45', '', '', ''],
+  ['C1.2', 'Mỗi sáng kiến được công nhận +0,5 điểm, tối đa 2 điểm', '', '', '', ''],
+  ['', 'Tổng cộng', '100', '', '', ''],
+]);
+
+describe('parsePastedCriteria', () => {
+  it('reads the tree, kinds, rates and caps of an Excel fragment', () => {
+    const { template, understood, problems, warnings } = parsePastedCriteria(SHEET);
+    expect(problems).toEqual([]);
+    expect(template?.title).toBe('BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025 - KHỐI NỘI CHÍNH');
+    expect(template?.declaredTotal).toBe(100);
+    const rows = byCode(understood);
+    const parentOf = (code: string) => rows.get(code)?.parent;
+    expect(parentOf('I')).toBeUndefined();
+    expect(parentOf('1')).toBe('I');
+    expect(parentOf('2.1')).toBe('2');
+    expect(parentOf('II')).toBeUndefined();
+    expect(parentOf('a')).toBe('II');
+    expect(parentOf('a1')).toBe('a');
+    expect(parentOf('a1.2')).toBe('a1');
+    expect(parentOf('a2')).toBe('a');
+    expect(parentOf('a.7')).toBe('a');
+    expect(parentOf('a.7.1')).toBe('a.7');
+    expect(parentOf('b')).toBe('II');
+    expect(parentOf('C1.2')).toBe('C1');
+
+    // a1 keeps its base: its children are only penalty rows; its cap comes from the note row.
+    expect(rows.get('a1')).toMatchObject({ kind: 'base', base: 15, caps: { penalty: 1.5 } });
+    expect(rows.get('a1.1')).toMatchObject({ kind: 'penalty', rate: 0.5 });
+    expect(rows.get('a1.2')).toMatchObject({ kind: 'penalty', rate: 0.25 });
+    // A bonus with a rate in the Thưởng column and a cap in its note.
+    expect(rows.get('2.1')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
+    // A base item whose note holds a per-case penalty: a rule row is made below it.
+    expect(rows.get('2')).toMatchObject({ kind: 'base', base: 6, caps: { penalty: 2 } });
+    expect(rows.get('2.tru')).toMatchObject({
+      kind: 'penalty',
+      rate: 0.5,
+      parent: '2',
+      derived: true,
+    });
+    // "+0,5 điểm, tối đa 2 điểm" in the text.
+    expect(rows.get('C1.2')).toMatchObject({ kind: 'bonus', rate: 0.5, caps: { bonus: 2 } });
+    expect(rows.get('a')).toMatchObject({ kind: 'group' });
+    expect(rows.get('a1')!.reading).toContain(
+      'trần điểm trừ 1,5 (dòng 12 "Tổng điểm trừ của mục a1 không quá 1,5 điểm")',
+    );
+    expect(rows.get('2')!.reading).toEqual([
+      'tạo dòng 2.tru: trừ 0,5 điểm mỗi trường hợp (đọc từ ghi chú)',
+      'trần điểm trừ 2 (câu "…tổng trừ không quá 2 điểm")',
+    ]);
+
+    // The template compiles; the part sums that do not add up are warnings with their codes.
+    expect(() => compileTemplate(template!)).not.toThrow();
+    expect(parentOf('C1')).toBe('b');
+    expect(warnings.map((w) => [w.kind, w.code])).toEqual([['base-sum', 'a']]);
+    expect(warnings[0]!.message).toContain(
+      'điểm chuẩn ghi 40 nhưng tổng điểm chuẩn các mục con là 45',
+    );
+  });
+
+  it('places a combined cap on the code the sentence names', () => {
+    const text = tsv([
+      ['TT', 'Nội dung', 'Điểm tối đa', 'Điểm cộng', 'Điểm trừ'],
+      ['d', 'Công tác khác', '10', '', ''],
+      ['d1', 'Công tác A', '3', '', ''],
+      ['d2', 'Công tác B', '7', '', ''],
+      ['d2.1', 'Mỗi nhiệm vụ vượt kế hoạch', '', '1', ''],
+      ['d2.2', 'Mỗi nhiệm vụ không hoàn thành', '', '', '-1'],
+      ['', 'Điểm trừ, cộng tối đa đối với d2 không quá 7 điểm', '', '', ''],
+    ]);
+    const { template, understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('d2')?.caps).toEqual({ net: 7 });
+    expect(rows.get('d2.2')).toMatchObject({ kind: 'penalty', rate: 1 });
+    expect(template?.declaredTotal).toBe(100);
+  });
+
+  it('reads a cap that leaves the bonus out, and a cap written in the Trừ cell', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+      [
+        '1',
+        'Cải cách hành chính',
+        '60',
+        '',
+        '',
+        'Điểm trừ tối đa 3 điểm (không liên quan đến điểm cộng)',
+      ],
+      ['1.1', 'Mỗi hồ sơ quá hạn', '', '', '0,5', ''],
+      ['1.2', 'Mỗi sáng kiến', '', '1', '', ''],
+      ['2', 'Kỷ luật, kỷ cương', '40', '', '', ''],
+      ['2.1', 'Vi phạm kỷ luật (khối đánh giá)', '', '', 'tối đa 5', ''],
+    ]);
+    const { understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'base', caps: { penalty: 3 } });
+    expect(rows.get('2.1')).toMatchObject({ kind: 'penalty', caps: { penalty: 5 } });
+    expect(rows.get('2.1')!.rate).toBeUndefined();
+  });
+
+  it('makes repeated STT codes unique under their part', () => {
+    const text = tsv([
+      ['STT', 'NỘI DUNG', 'ĐIỂM CHUẨN'],
+      ['I.', 'Phần một', '10'],
+      ['1.', 'Mục một', '10'],
+      ['II.', 'Phần hai', '5'],
+      ['1.', 'Mục một của phần hai', '5'],
+      ['1.1', 'Chi tiết', '5'],
+    ]);
+    const { understood, problems } = parsePastedCriteria(text, { declaredTotal: 15 });
+    expect(problems).toEqual([]);
+    expect(understood.map((r) => [r.code, r.parent ?? ''])).toEqual([
+      ['I', ''],
+      ['1', 'I'],
+      ['II', ''],
+      ['II.1', 'II'],
+      ['II.1.1', 'II.1'],
+    ]);
+    expect(understood[3]!.reading.join(' ')).toContain('STT "1" đã có ở dòng 3');
+  });
+
+  it('reads a table typed with | and a merged Điểm header over Chuẩn | Thưởng | Trừ', () => {
+    const piped = [
+      '| STT | Nội dung | Điểm chuẩn | Thưởng | Trừ | Ghi chú |',
+      '|---|---|---|---|---|---|',
+      '| 1 | Chấp hành chế độ báo cáo | 100 | | | |',
+      '| 1.1 | Báo cáo chậm | | | 0,5 | |',
+    ].join('\n');
+    const a = parsePastedCriteria(piped);
+    expect(a.problems).toEqual([]);
+    expect(byCode(a.understood).get('1.1')).toMatchObject({ kind: 'penalty', rate: 0.5 });
+
+    const merged = tsv([
+      ['STT', 'Nội dung', 'Điểm', '', ''],
+      ['', '', 'Chuẩn', 'Thưởng', 'Trừ'],
+      ['1', 'Hoàn thành nhiệm vụ', '100', '', ''],
+      ['1.1', 'Mỗi chỉ tiêu vượt', '', '1', ''],
+    ]);
+    const b = parsePastedCriteria(merged);
+    expect(b.problems).toEqual([]);
+    expect(byCode(b.understood).get('1.1')).toMatchObject({ kind: 'bonus', rate: 1 });
+    expect(byCode(b.understood).get('1')).toMatchObject({ kind: 'base', base: 100 });
+  });
+
+  it('keeps a quoted Excel cell spanning lines together', () => {
+    const text =
+      'STT\tNội dung\tĐiểm chuẩn\r\n1\t"Tổ chức hội nghị\nsơ kết, ""tổng kết"""\t100\r\n';
+    const { understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    expect(understood).toHaveLength(1);
+    expect(understood[0]!.text).toBe('Tổ chức hội nghị sơ kết, "tổng kết"');
+  });
+
+  it('joins the extra lines of a Word cell of several paragraphs', () => {
+    const text = [
+      'STT\tNội dung\tĐiểm chuẩn\tThưởng\tTrừ',
+      '1\tChấp hành chế độ thông tin, báo cáo\t100\t\t',
+      '1.1\tBáo cáo chậm hạn:',
+      'mỗi báo cáo trừ 0,25 điểm\t\t\t',
+    ].join('\n');
+    const { understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    expect(byCode(understood).get('1.1')).toMatchObject({
+      text: 'Báo cáo chậm hạn: mỗi báo cáo trừ 0,25 điểm',
+      kind: 'penalty',
+      rate: 0.25,
+    });
+  });
+
+  it('reads a knock-out condition and a penalty written only in words', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn'],
+      ['1', 'Thực hiện nhiệm vụ', '100'],
+      ['1.1', 'Mỗi trường hợp vi phạm kỷ luật bị trừ 2 điểm', ''],
+      ['KXL', 'Không gửi báo cáo giải trình: không xếp loại', ''],
+    ]);
+    const { understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1.1')).toMatchObject({ kind: 'penalty', rate: 2 });
+    expect(rows.get('KXL')).toMatchObject({ kind: 'knockout' });
+  });
+
+  it('refuses text without a header, naming the line', () => {
+    const { template, problems } = parsePastedCriteria('1\tBan hành kế hoạch\t4\n2\tKý kết\t6');
+    expect(template).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ source: 'Bảng dán', location: 'dòng 1' });
+    expect(problems[0]!.message).toContain('không nhận ra dòng tiêu đề');
+    expect(parsePastedCriteria('  \n ').problems[0]!.message).toContain('chưa có nội dung');
+  });
+
+  it('refuses a bad number, a row with points but no STT and a row without points', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ'],
+      ['1', 'Ban hành kế hoạch', 'bốn', '', ''],
+      ['', 'Dòng lạc', '3', '', ''],
+      ['2', 'Tổ chức ký kết', '', '', ''],
+      ['3', 'Báo cáo', '96', '', ''],
+    ]);
+    const { template, problems } = parsePastedCriteria(text);
+    expect(template).toBeUndefined();
+    expect(problems.map((p) => p.location)).toEqual([
+      'dòng 2, cột C (Điểm chuẩn)',
+      'dòng 3, cột A (STT)',
+      'dòng 4',
+    ]);
+    expect(problems[0]!.message).toContain('"bốn" không phải là số điểm');
+    expect(problems[2]).toMatchObject({ code: '2' });
+  });
+
+  it('warns when a cap does not say which side it binds', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+      ['1', 'Công tác A', '100', 'không quá 3 điểm'],
+    ]);
+    const { template, warnings } = parsePastedCriteria(text);
+    expect(template).toBeDefined();
+    expect(warnings.map((w) => w.kind)).toContain('paste-unclear-cap');
+    expect(template!.criteria[0]!.caps).toBeUndefined();
+  });
+
+  it('reports the tree errors of validateTemplate, located at the row', () => {
+    // A base item below a base item whose own children carry base points.
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn'],
+      ['1', 'A', '50'],
+      ['1.1', 'B', '50'],
+      ['1.1.1', 'C', '-2'],
+    ]);
+    const { problems } = parsePastedCriteria(text);
+    expect(problems[0]).toMatchObject({ location: 'dòng 4, cột C (Điểm chuẩn)' });
+    expect(problems[0]!.message).toContain('không được âm');
+  });
+});
