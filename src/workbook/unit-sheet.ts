@@ -207,8 +207,8 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   val(
     HINT_ROW,
     1,
-    'Nhập vào các ô nền vàng: F tự chấm, G khối chấm (để trống là giống tự chấm), K minh chứng, L lý do. ' +
-      'Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.',
+    'Đơn vị nhập vào các ô nền vàng: F tự chấm, K minh chứng. Khối nhập các ô nền tím: G khối chấm ' +
+      '(để trống là giống tự chấm), L lý do. Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.',
   );
   UNIT.headers.forEach((h, i) => val(UNIT.headerRow, i + 1, h));
 
