@@ -70,22 +70,27 @@ export function rankingValuesSheet(bloc: Bloc, result: BlocResult): SheetSpec {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The official report and one verification minute per unit. */
-export async function reportFiles(
+/** The official report of the bloc's ranking. */
+export async function reportDocx(
+  bloc: Bloc,
+  result: BlocResult,
+  options: ReportOptions,
+): Promise<ExportFile> {
+  return {
+    name: 'bao-cao-xep-hang.docx',
+    mime: DOCX,
+    data: await buildReportDocx(documentInput(bloc, result, options)),
+  };
+}
+
+/** One verification minute per unit, each a file of its own. */
+export async function minutesDocx(
   bloc: Bloc,
   result: BlocResult,
   options: ReportOptions,
 ): Promise<ExportFile[]> {
-  const common = {
-    bloc,
-    result,
-    place: options.place,
-    date: options.date,
-    ...(options.signerName ? { signerName: options.signerName } : {}),
-  };
-  const files: ExportFile[] = [
-    { name: 'bao-cao-xep-hang.docx', mime: DOCX, data: await buildReportDocx(common) },
-  ];
+  const common = documentInput(bloc, result, options);
+  const files: ExportFile[] = [];
   for (const u of result.units)
     files.push({
       name: `bien-ban-tham-dinh-${u.unit.code}.docx`,
@@ -93,6 +98,35 @@ export async function reportFiles(
       data: await buildMinutesDocx({ ...common, unitCode: u.unit.code }),
     });
   return files;
+}
+
+/**
+ * The minutes of every unit in one .zip: a browser asks before (or silently refuses) saving many
+ * files from one click, so the task pane offers one file per button.
+ */
+export async function minutesZip(
+  bloc: Bloc,
+  result: BlocResult,
+  options: ReportOptions,
+): Promise<ExportFile> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  for (const f of await minutesDocx(bloc, result, options)) zip.file(f.name, f.data);
+  return {
+    name: 'bien-ban-tham-dinh.zip',
+    mime: 'application/zip',
+    data: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+  };
+}
+
+function documentInput(bloc: Bloc, result: BlocResult, options: ReportOptions) {
+  return {
+    bloc,
+    result,
+    place: options.place,
+    date: options.date,
+    ...(options.signerName ? { signerName: options.signerName } : {}),
+  };
 }
 
 /** The ranking as an .xlsx file of its own (values only). */

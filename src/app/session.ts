@@ -51,7 +51,7 @@ export interface Session {
   ): Promise<ExportFile[]>;
 }
 
-export type ExportKind = 'csv' | 'xlsx' | 'docx';
+export type ExportKind = 'csv' | 'xlsx' | 'docx' | 'minutes';
 
 /** The cells a form edit writes: the column's values and notes, then status and date. */
 export function planUnitEdit(state: WorkbookState, edit: UnitEdit): CellUpdate[] {
@@ -97,8 +97,9 @@ export function createSession(port: WorkbookPort, host: Host): Session {
       const files: ExportFile[] = [];
       if (kinds.includes('csv')) files.push(exports.rankingCsv(result));
       if (kinds.includes('xlsx')) files.push(await exports.rankingXlsx(state.bloc, result));
-      if (kinds.includes('docx'))
-        files.push(...(await exports.reportFiles(state.bloc, result, options)));
+      if (kinds.includes('docx')) files.push(await exports.reportDocx(state.bloc, result, options));
+      if (kinds.includes('minutes'))
+        files.push(await exports.minutesZip(state.bloc, result, options));
       return files;
     },
   };

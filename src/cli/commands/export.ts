@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { rankingCsv, rankingXlsx, reportFiles } from '../../app/exports';
+import { minutesDocx, rankingCsv, rankingXlsx, reportDocx } from '../../app/exports';
 import { evaluateState, readWorkbook } from '../../app/workbook-actions';
 import { loadXlsx } from '../../io/xlsx/xlsx-file';
 import { progress, UsageError, writeFileAtomic } from '../io';
@@ -47,13 +47,14 @@ export async function writeExports(
   out: string,
   bloc: Parameters<typeof rankingXlsx>[0],
   result: Parameters<typeof rankingXlsx>[1],
-  options: Parameters<typeof reportFiles>[2],
+  options: Parameters<typeof reportDocx>[2],
 ): Promise<string[]> {
   progress('Đang tạo CSV, XLSX và DOCX');
   const files = [
     rankingCsv(result),
     await rankingXlsx(bloc, result),
-    ...(await reportFiles(bloc, result, options)),
+    await reportDocx(bloc, result, options),
+    ...(await minutesDocx(bloc, result, options)),
   ];
   for (const f of files) await writeFileAtomic(path.join(out, f.name), f.data);
   return files.map((f) => f.name);

@@ -15,13 +15,38 @@ const useStyles = makeStyles({
 
 const SOURCE = 'Xuất báo cáo';
 
-const KINDS: readonly { kind: ExportKind; label: string; what: string }[] = [
-  { kind: 'csv', label: 'Tải CSV', what: 'bảng xếp hạng (CSV, mở được bằng Excel)' },
-  { kind: 'xlsx', label: 'Tải XLSX', what: 'bảng xếp hạng (tệp Excel riêng, chỉ có giá trị)' },
+/** What one button produces: `busy` names it while it is being made. */
+interface ExportChoice {
+  kind: ExportKind;
+  label: string;
+  what: string;
+  busy: string;
+}
+
+const KINDS: readonly ExportChoice[] = [
+  {
+    kind: 'csv',
+    label: 'Tải CSV',
+    what: 'bảng xếp hạng (CSV, mở được bằng Excel)',
+    busy: 'Đang tạo tệp CSV…',
+  },
+  {
+    kind: 'xlsx',
+    label: 'Tải XLSX',
+    what: 'bảng xếp hạng (tệp Excel riêng, chỉ có giá trị)',
+    busy: 'Đang tạo tệp XLSX…',
+  },
   {
     kind: 'docx',
     label: 'Tải DOCX',
-    what: 'báo cáo kết quả và biên bản thẩm định từng đơn vị (Word, theo Nghị định 30/2020/NĐ-CP)',
+    what: 'báo cáo kết quả xếp hạng (Word, theo Nghị định 30/2020/NĐ-CP)',
+    busy: 'Đang tạo báo cáo Word…',
+  },
+  {
+    kind: 'minutes',
+    label: 'Tải biên bản thẩm định',
+    what: 'biên bản thẩm định của từng đơn vị (các tệp Word, gói trong một tệp ZIP)',
+    busy: 'Đang tạo biên bản thẩm định…',
   },
 ];
 
@@ -34,7 +59,10 @@ function today(): string {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Xuất báo cáo: the ranking as CSV or XLSX, the report and minutes as DOCX, downloaded here. */
+/**
+ * Xuất báo cáo: the ranking as CSV or XLSX, the report as DOCX, the minutes as a ZIP of DOCX; one
+ * file per button, downloaded here.
+ */
 export function ExportTab(props: TabProps) {
   const styles = useStyles();
   const { session, state, busy, notify } = props;
@@ -44,10 +72,10 @@ export function ExportTab(props: TabProps) {
   const [errors, setErrors] = useState<{ place?: string; date?: string }>({});
   const [running, setRunning] = useState(false);
 
-  const run = async (kind: ExportKind) => {
+  const run = async ({ kind, busy: progress }: ExportChoice) => {
     // Place and date are printed on the Word documents (the "Tuyên Quang, ngày …" line).
     const next: typeof errors = {};
-    if (kind === 'docx' && !nfc(place))
+    if ((kind === 'docx' || kind === 'minutes') && !nfc(place))
       next.place = 'hãy nhập nơi ký (địa danh in trên báo cáo, ví dụ: Tuyên Quang).';
     if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
       next.date = 'hãy chọn ngày ký hợp lệ.';
@@ -64,9 +92,7 @@ export function ExportTab(props: TabProps) {
       ...(nfc(signer) ? { signerName: nfc(signer) } : {}),
     };
     setRunning(true);
-    const files = await busy(`Đang tạo tệp ${kind.toUpperCase()}…`, () =>
-      session.exportFiles(state, [kind], options),
-    );
+    const files = await busy(progress, () => session.exportFiles(state, [kind], options));
     setRunning(false);
     if (!files) return;
     for (const f of files) session.host.download(f);
@@ -108,11 +134,7 @@ export function ExportTab(props: TabProps) {
       <Section title="Tải về">
         {KINDS.map((k) => (
           <div key={k.kind}>
-            <Button
-              icon={<ArrowDownloadRegular />}
-              disabled={running}
-              onClick={() => void run(k.kind)}
-            >
+            <Button icon={<ArrowDownloadRegular />} disabled={running} onClick={() => void run(k)}>
               {k.label}
             </Button>
             <Caption1 block>{k.what}</Caption1>
