@@ -71,6 +71,9 @@ export interface StandinConditionalFormat {
   dataBar: Record<string, unknown>;
 }
 
+// Excel's error literals, typed as errors on input. Kept apart from the adapter's ERROR_TEXTS
+// (src/io/excel/excel-workbook.ts) on purpose: the stand-in is an independent model of Excel,
+// importing nothing from src/, so that an entry missing from the adapter's list shows as a failure.
 const ERROR_LITERALS = [
   '#NULL!',
   '#DIV/0!',

@@ -3,20 +3,12 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 // ExcelJS (the in-memory workbook behind the session) needs Node's module entry points, hence the
-// export conditions above, and two globals jsdom lacks. They are set before the imports below run.
-import '@testing-library/jest-dom';
-import { TextDecoder, TextEncoder } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
-Object.assign(globalThis, {
-  TextEncoder,
-  TextDecoder,
-  structuredClone: (v: unknown) => deserialize(serialize(v)),
-});
-
+// export conditions above, and globals jsdom lacks: set by the first import, before the others.
+import '../support/pane-globals';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createSession, type Host } from '../../src/app/session';
+import { createSession } from '../../src/app/session';
 import { createWorkbook } from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
@@ -28,6 +20,7 @@ import { unitSheetCells } from '../../src/workbook/unit-sheet';
 import { compileTemplate } from '../../src/core/template/compile';
 import { columnLetter } from '../../src/workbook/grid';
 import { UNIT } from '../../src/workbook/layout';
+import { fakeHost, sampleWorkbook, skipStyleChecks, withLayoutBoxes } from '../support/pane';
 
 // The scoring and verification tabs belong to another part of the pane: stand-ins here.
 jest.mock('../../src/taskpane/tabs/ScoringTab', () => ({
@@ -37,26 +30,10 @@ jest.mock('../../src/taskpane/tabs/VerifyTab', () => ({
   VerifyTab: () => 'Nội dung thẻ Thẩm định',
 }));
 
-function fakeHost(): Host & { shown: string[] } {
-  const shown: string[] = [];
-  return {
-    kind: 'preview',
-    shown,
-    showSheet: async (name) => void shown.push(name),
-    download: jest.fn(),
-  };
-}
-
-async function sampleWorkbook() {
-  const wb = XlsxWorkbook.empty();
-  await createWorkbook(wb, SAMPLE_BLOC, SAMPLE_DATA);
-  return wb;
-}
-
 // Each test builds a workbook with ExcelJS and renders the whole pane: slower than the default 5 s.
 jest.setTimeout(60_000);
-// jsdom's getComputedStyle walks every CSS rule Fluent inserts; nothing here is hidden by CSS.
-configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
+// Nothing here is hidden by CSS.
+skipStyleChecks();
 
 const tab = (name: string) => screen.getByRole('tab', { name });
 
@@ -85,33 +62,8 @@ describe('App', () => {
   });
 
   describe('with the keyboard only', () => {
-    // jsdom has no layout, and Tabster (Fluent's keyboard navigation) skips elements without
-    // one: give every element a parent box and a size.
-    let restore: () => void;
-    beforeEach(() => {
-      const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent')!;
-      Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
-        configurable: true,
-        get(this: HTMLElement) {
-          return this.parentElement;
-        },
-      });
-      const rect = jest.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({
-        x: 0,
-        y: 0,
-        top: 0,
-        left: 0,
-        bottom: 20,
-        right: 100,
-        width: 100,
-        height: 20,
-      } as DOMRect);
-      restore = () => {
-        Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent);
-        rect.mockRestore();
-      };
-    });
-    afterEach(() => restore());
+    // Tabster (Fluent's keyboard navigation) skips elements without a layout, which jsdom lacks.
+    withLayoutBoxes();
 
     it('reaches the tabs with Tab, moves with the arrows, opens with Enter and Space', async () => {
       const user = userEvent.setup();

@@ -2,126 +2,32 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { deserialize, serialize } from 'node:v8';
-// jest 29's jsdom environment has no structuredClone, which src/core/quota uses when it loads.
-// (This statement runs before the imports below: ts-jest emits CommonJS in source order.)
-globalThis.structuredClone ??= ((v: unknown) =>
-  deserialize(serialize(v))) as typeof globalThis.structuredClone;
-// jsdom lacks ARIA reflection (element.role), which Fluent's Dropdown uses to find its options
-// when moving with the arrow keys; browsers have it.
-if (!('role' in Element.prototype))
-  Object.defineProperty(Element.prototype, 'role', {
-    configurable: true,
-    get(this: Element) {
-      return this.getAttribute('role');
-    },
-  });
-import '@testing-library/jest-dom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import * as React from 'react';
-import { createSession, type Host, type Session } from '../../src/app/session';
-import type { WorkbookState } from '../../src/app/workbook-actions';
-import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { SAMPLE_BLOC } from '../../src/sample';
+import '../support/pane-globals';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { todayIso } from '../../src/taskpane/scoring/model';
 import { ScoringTab } from '../../src/taskpane/tabs/ScoringTab';
-import type { Notice, TabProps } from '../../src/taskpane/types';
+import {
+  cell,
+  field,
+  openPart,
+  paste,
+  pickUnit,
+  reflectAriaRole,
+  renderTab,
+  rowOf,
+  setUpSample,
+} from '../support/pane';
 import { UNIT } from '../../src/workbook/layout';
+
+reflectAriaRole();
 
 // Generous: jsdom lays out nothing but computes styles, and the machine may be busy.
 jest.setTimeout(120_000);
 
-const fakeHost: Host = { kind: 'preview', showSheet: async () => {}, download: () => {} };
-
-interface Harness {
-  session: Session;
-  port: XlsxWorkbook;
-  notify: jest.Mock<void, [Notice]>;
-  user: ReturnType<typeof userEvent.setup>;
-}
-
-/** A real session over an in-memory workbook of the sample bloc, the tab rendered as the shell would. */
-async function setUp(): Promise<Harness & { first: WorkbookState }> {
-  const port = XlsxWorkbook.empty();
-  const session = createSession(port, fakeHost);
-  await session.setUp(SAMPLE_BLOC);
-  const first = (await session.load())!;
-  const notify = jest.fn<void, [Notice]>();
-  return {
-    session,
-    port,
-    notify,
-    first,
-    user: userEvent.setup({ delay: null, pointerEventsCheck: 0 }),
-  };
-}
-
-function Shell({
-  session,
-  notify,
-  first,
-}: Omit<Harness, 'user' | 'port'> & { first: WorkbookState }) {
-  const [state, setState] = React.useState(first);
-  const props: TabProps = {
-    session,
-    state,
-    reload: async () => setState((await session.load())!),
-    notify,
-    busy: async (_label, action) => {
-      try {
-        return await action();
-      } catch (e) {
-        notify({ intent: 'error', title: e instanceof Error ? e.message : String(e) });
-        return undefined;
-      }
-    },
-  };
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <ScoringTab {...props} />
-    </FluentProvider>
-  );
-}
-
-/** Long texts (evidence, reasons) are pasted: typing them key by key only slows the test. */
-async function paste(user: Harness['user'], el: HTMLElement, text: string) {
-  await user.click(el);
-  await user.paste(text);
-}
-
-async function renderTab(h?: Harness & { first: WorkbookState }) {
-  const harness = h ?? (await setUp());
-  render(<Shell session={harness.session} notify={harness.notify} first={harness.first} />);
-  return harness;
-}
-
-const field = (name: RegExp) => screen.getByRole('spinbutton', { name });
 const total = () => screen.getByTestId('self-total').textContent;
 
-/** Opens a part of the criteria tree (parts after the first start closed). */
-async function openPart(user: Harness['user'], code: string) {
-  await user.click(screen.getByRole('button', { name: new RegExp(`^${code}\\. `) }));
-}
-
-/** Picks a unit in the Dropdown, with the keyboard-free path the tests need. */
-async function pickUnit(user: Harness['user'], name: string) {
-  await user.click(screen.getByRole('combobox', { name: /Đơn vị/ }));
-  await user.click(screen.getByRole('option', { name: new RegExp(name) }));
-}
-
-/** A cell of a unit sheet as the workbook holds it. */
-async function cell(port: XlsxWorkbook, sheet: string, row: number, col: number) {
-  const { sheets } = await port.read([sheet]);
-  return sheets[0]!.values[row - 1]?.[col - 1];
-}
-
-const rowOf = (state: WorkbookState, code: string) =>
-  UNIT.firstCriterionRow + state.compiled.indexOf.get(code)!;
-
 test('a points SpinButton refuses a value above the base with the rule message', async () => {
-  const h = await renderTab();
+  const h = await renderTab(ScoringTab);
   await pickUnit(h.user, 'Công an tỉnh');
   const spin = field(/^1\.3 /);
   await h.user.type(spin, '7');
@@ -145,7 +51,7 @@ test('a points SpinButton refuses a value above the base with the rule message',
 });
 
 test('a per-case count shows its computed points and the running total follows the typing', async () => {
-  const h = await renderTab();
+  const h = await renderTab(ScoringTab);
   await h.user.type(field(/^1\.2 /), '4');
   expect(total()).toBe('4');
   const cases = field(/^1\.2\.1 /);
@@ -173,7 +79,7 @@ test('a per-case count shows its computed points and the running total follows t
 });
 
 test('a choose-one radio changes the total', async () => {
-  const h = await renderTab();
+  const h = await renderTab(ScoringTab);
   const group = screen.getByRole('radiogroup', { name: /^1\.4 / });
   await h.user.click(within(group).getByRole('radio', { name: /^1\.4\.a .*— 6 điểm$/ }));
   expect(total()).toBe('6');
@@ -191,7 +97,7 @@ test('a choose-one radio changes the total', async () => {
 
 /** Everything but 1.4 and 4.2 filled in BNC's sheet (the first unit in name order). */
 async function nearlyComplete() {
-  const h = await setUp();
+  const h = await setUpSample();
   await h.session.saveUnit(h.first, {
     unitCode: 'BNC',
     entries: {
@@ -212,7 +118,7 @@ async function nearlyComplete() {
 }
 
 test('submit refuses while items are missing, listing their codes', async () => {
-  const h = await renderTab();
+  const h = await renderTab(ScoringTab);
   await h.user.click(screen.getByRole('button', { name: 'Nộp bảng chấm' }));
   const title = screen.getByText(/^Chưa nộp được bảng chấm của Ban Nội chính Tỉnh ủy: còn 13 mục/);
   expect(title).toHaveTextContent(
@@ -230,7 +136,7 @@ test('submit refuses while items are missing, listing their codes', async () => 
 });
 
 test('submit succeeds when complete, writing F/K, Đã nộp and today’s date', async () => {
-  const h = await renderTab(await nearlyComplete());
+  const h = await renderTab(ScoringTab, await nearlyComplete());
   expect(total()).toBe('89');
   await h.user.click(screen.getByRole('button', { name: 'Nộp bảng chấm' }));
   expect(screen.getByText(/còn 2 mục cần bổ sung \(1\.4, 4\.2\)/)).toBeInTheDocument();
@@ -273,7 +179,7 @@ test('submit succeeds when complete, writing F/K, Đã nộp and today’s date'
 });
 
 test('evidence required: submit is refused until it is filled', async () => {
-  const h = await renderTab(await nearlyComplete());
+  const h = await renderTab(ScoringTab, await nearlyComplete());
   await h.user.click(screen.getByRole('radio', { name: /^1\.4\.a / }));
   await h.user.type(field(/^1\.3\.1 /), '2');
   expect(
@@ -311,7 +217,7 @@ test('evidence required: submit is refused until it is filled', async () => {
 test('keyboard only: pick the unit, open a part, fill an item, save', async () => {
   // (Tab order itself is left to the browser: Fluent's focus manager, Tabster, cannot move focus
   // in jsdom, which lays nothing out. Each step here focuses a control and drives it by keys.)
-  const h = await renderTab();
+  const h = await renderTab(ScoringTab);
   const picker = screen.getByRole('combobox', { name: /Đơn vị/ });
   act(() => picker.focus());
   // Units in Vietnamese order: Ban Nội chính…, Bộ Chỉ huy Bộ đội…, Bộ Chỉ huy Quân sự…, Công an tỉnh.

@@ -3,24 +3,15 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 // ExcelJS (the in-memory workbook behind the session) needs Node's module entry points, hence the
-// export conditions above, and two globals jsdom lacks. They are set before the imports below run.
-import '@testing-library/jest-dom';
-import { TextDecoder, TextEncoder } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
-Object.assign(globalThis, {
-  TextEncoder,
-  TextDecoder,
-  structuredClone: (v: unknown) => deserialize(serialize(v)),
-});
-
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { createSession, type Host, type Session } from '../../src/app/session';
-import { createWorkbook } from '../../src/app/workbook-actions';
+// export conditions above, and globals jsdom lacks: set by the first import, before the others.
+import '../support/pane-globals';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createSession, type Session } from '../../src/app/session';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { SAMPLE_BLOC, SAMPLE_DATA, SAMPLE_TEMPLATE } from '../../src/sample';
+import { SAMPLE_BLOC, SAMPLE_TEMPLATE } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { criteriaToCsv, unitsToCsv } from '../../src/workbook/csv';
+import { fakeHost, quickUser, sampleWorkbook, skipStyleChecks } from '../support/pane';
 
 jest.mock('../../src/taskpane/tabs/ScoringTab', () => ({
   ScoringTab: () => 'Nội dung thẻ Chấm điểm',
@@ -31,16 +22,15 @@ jest.mock('../../src/taskpane/tabs/VerifyTab', () => ({
 
 // Each test builds a workbook with ExcelJS and renders the whole pane.
 jest.setTimeout(60_000);
-// jsdom's getComputedStyle walks every CSS rule Fluent inserts: role queries and pointer checks
-// that call it for each element make these tests minutes long. Nothing here is hidden by CSS.
-configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
+// Nothing here is hidden by CSS.
+skipStyleChecks();
 
-const host: Host = { kind: 'preview', showSheet: async () => {}, download: () => {} };
+const host = fakeHost();
 
 async function renderEmpty() {
   const workbook = XlsxWorkbook.empty();
   const session = createSession(workbook, host);
-  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const user = quickUser();
   render(<App session={session} />);
   await screen.findByRole('form', { name: 'Thiết lập khối mới' });
   return { workbook, session, user };
@@ -285,14 +275,10 @@ describe('Thiết lập khối: a new workbook', () => {
 
 describe('Thiết lập khối: settings of a configured workbook', () => {
   async function renderConfigured() {
-    const workbook = XlsxWorkbook.empty();
-    await createWorkbook(workbook, SAMPLE_BLOC, SAMPLE_DATA);
+    const workbook = await sampleWorkbook();
     const session: Session = createSession(workbook, host);
     const saveSettings = jest.spyOn(session, 'saveSettings');
-    const user = userEvent.setup({
-      delay: null,
-      pointerEventsCheck: PointerEventsCheckLevel.Never,
-    });
+    const user = quickUser();
     render(<App session={session} />);
     await screen.findByText('Nội dung thẻ Chấm điểm');
     await user.click(screen.getByRole('tab', { name: 'Thiết lập khối' }));

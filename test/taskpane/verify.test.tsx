@@ -2,122 +2,28 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { deserialize, serialize } from 'node:v8';
-// jest 29's jsdom environment has no structuredClone, which src/core/quota uses when it loads.
-// (This statement runs before the imports below: ts-jest emits CommonJS in source order.)
-globalThis.structuredClone ??= ((v: unknown) =>
-  deserialize(serialize(v))) as typeof globalThis.structuredClone;
-// jsdom lacks ARIA reflection (element.role), which Fluent's Dropdown uses to find its options
-// when moving with the arrow keys; browsers have it.
-if (!('role' in Element.prototype))
-  Object.defineProperty(Element.prototype, 'role', {
-    configurable: true,
-    get(this: Element) {
-      return this.getAttribute('role');
-    },
-  });
-import '@testing-library/jest-dom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import * as React from 'react';
-import { createSession, type Host, type Session } from '../../src/app/session';
-import type { WorkbookState } from '../../src/app/workbook-actions';
-import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { SAMPLE_BLOC } from '../../src/sample';
+import '../support/pane-globals';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { VerifyTab } from '../../src/taskpane/tabs/VerifyTab';
-import type { Notice, TabProps } from '../../src/taskpane/types';
+import {
+  cell,
+  field,
+  openPart,
+  paste,
+  pickUnit,
+  reflectAriaRole,
+  renderTab,
+  rowOf,
+  setUpSample,
+} from '../support/pane';
 import { UNIT } from '../../src/workbook/layout';
+
+reflectAriaRole();
 
 // Generous: jsdom lays out nothing but computes styles, and the machine may be busy.
 jest.setTimeout(120_000);
 
-const fakeHost: Host = { kind: 'preview', showSheet: async () => {}, download: () => {} };
-
-interface Harness {
-  session: Session;
-  port: XlsxWorkbook;
-  notify: jest.Mock<void, [Notice]>;
-  user: ReturnType<typeof userEvent.setup>;
-}
-
-/** A real session over an in-memory workbook of the sample bloc, the tab rendered as the shell would. */
-async function setUp(): Promise<Harness & { first: WorkbookState }> {
-  const port = XlsxWorkbook.empty();
-  const session = createSession(port, fakeHost);
-  await session.setUp(SAMPLE_BLOC);
-  const first = (await session.load())!;
-  const notify = jest.fn<void, [Notice]>();
-  return {
-    session,
-    port,
-    notify,
-    first,
-    user: userEvent.setup({ delay: null, pointerEventsCheck: 0 }),
-  };
-}
-
-function Shell({
-  session,
-  notify,
-  first,
-}: Omit<Harness, 'user' | 'port'> & { first: WorkbookState }) {
-  const [state, setState] = React.useState(first);
-  const props: TabProps = {
-    session,
-    state,
-    reload: async () => setState((await session.load())!),
-    notify,
-    busy: async (_label, action) => {
-      try {
-        return await action();
-      } catch (e) {
-        notify({ intent: 'error', title: e instanceof Error ? e.message : String(e) });
-        return undefined;
-      }
-    },
-  };
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <VerifyTab {...props} />
-    </FluentProvider>
-  );
-}
-
-/** Long texts (evidence, reasons) are pasted: typing them key by key only slows the test. */
-async function paste(user: Harness['user'], el: HTMLElement, text: string) {
-  await user.click(el);
-  await user.paste(text);
-}
-
-async function renderTab(h?: Harness & { first: WorkbookState }) {
-  const harness = h ?? (await setUp());
-  render(<Shell session={harness.session} notify={harness.notify} first={harness.first} />);
-  return harness;
-}
-
-const field = (name: RegExp) => screen.getByRole('spinbutton', { name });
 const total = (side: 'self' | 'final') => screen.getByTestId(`${side}-total`).textContent;
-
-/** Opens a part of the criteria tree (parts after the first start closed). */
-async function openPart(user: Harness['user'], code: string) {
-  await user.click(screen.getByRole('button', { name: new RegExp(`^${code}\\. `) }));
-}
-
-/** Picks a unit in the Dropdown, with the keyboard-free path the tests need. */
-async function pickUnit(user: Harness['user'], name: string) {
-  await user.click(screen.getByRole('combobox', { name: /Đơn vị/ }));
-  await user.click(screen.getByRole('option', { name: new RegExp(name) }));
-}
-
-/** A cell of a unit sheet as the workbook holds it. */
-async function cell(port: XlsxWorkbook, sheet: string, row: number, col: number) {
-  const { sheets } = await port.read([sheet]);
-  return sheets[0]!.values[row - 1]?.[col - 1];
-}
-
-const rowOf = (state: WorkbookState, code: string) =>
-  UNIT.firstCriterionRow + state.compiled.indexOf.get(code)!;
 
 /** BNC's sheet filled and submitted (the first unit in name order, shown by default). */
 const SELF: Record<string, { self: number | string; evidence?: string }> = {
@@ -138,7 +44,7 @@ const SELF: Record<string, { self: number | string; evidence?: string }> = {
 };
 
 async function submitted() {
-  const h = await setUp();
+  const h = await setUpSample();
   await h.session.saveUnit(h.first, {
     unitCode: 'BNC',
     entries: SELF,
@@ -151,7 +57,7 @@ async function submitted() {
 const differencesPanel = () => screen.getByRole('region', { name: /^Chênh lệch/ });
 
 test('accept all, change one item: a reason is required before confirming; G/L and the status read back', async () => {
-  const h = await renderTab(await submitted());
+  const h = await renderTab(VerifyTab, await submitted());
   expect(screen.getByText('Đã nộp', { selector: '.fui-Badge' })).toBeInTheDocument();
   expect(total('self')).toBe('99,5');
   // Nothing verified yet: the verified column equals the self column.
@@ -225,7 +131,7 @@ test('accept all, change one item: a reason is required before confirming; G/L a
 });
 
 test('differences list per-case adjustments with their points, as the engine counts them', async () => {
-  const h = await renderTab(await submitted());
+  const h = await renderTab(VerifyTab, await submitted());
   // The bloc finds 3 unregistered sub-units where the unit counted 1: 1,5 off instead of 0,5.
   const cases = field(/^1\.2\.1 /);
   await h.user.type(cases, '3');
@@ -247,7 +153,7 @@ test('differences list per-case adjustments with their points, as the engine cou
 });
 
 test('per-item Chấp nhận copies the self value; a verified value above the base is refused', async () => {
-  const h = await renderTab(await submitted());
+  const h = await renderTab(VerifyTab, await submitted());
   await h.user.click(screen.getByRole('button', { name: 'Chấp nhận mục 1.2' }));
   expect(field(/^1\.2 /)).toHaveValue('4');
   const spin = field(/^1\.3 /);
@@ -275,7 +181,7 @@ test('per-item Chấp nhận copies the self value; a verified value above the b
 });
 
 test('another unit: its status badge, a yes/no knock-out verified as có', async () => {
-  const h = await renderTab(await submitted());
+  const h = await renderTab(VerifyTab, await submitted());
   await pickUnit(h.user, 'Công an tỉnh');
   expect(screen.getByText('Chưa nộp', { selector: '.fui-Badge' })).toBeInTheDocument();
   expect(screen.getByText(/Đơn vị chưa nộp bảng chấm/)).toBeInTheDocument();
