@@ -1,8 +1,8 @@
-import { Caption1, Field, Textarea } from '@fluentui/react-components';
+import { Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
+import { NoteField, ValueField } from './ItemFields';
 import type { ItemInfo } from './items';
 import { useScoringStyles } from './styles';
-import { ValueControl } from './ValueControl';
 
 /** How the evidence field (K) stands: not offered, optional, required and filled, required and missing. */
 export type EvidenceState = 'none' | 'optional' | 'required' | 'missing';
@@ -22,13 +22,12 @@ export interface ScoringItemProps {
   evidenceCell: string;
   onText(code: string, text: string): void;
   onNote(code: string, note: string): void;
-  disabled?: boolean;
 }
 
 /** One criterion of the Chấm điểm form: its value (F) and its evidence (K). */
 export const ScoringItem = React.memo(function ScoringItem(props: ScoringItemProps) {
   const { info, text, note, message, points, chosen, evidence, evidenceCell } = props;
-  const { onText, onNote, disabled } = props;
+  const { onText, onNote } = props;
   const s = useScoringStyles();
   const { row } = info;
   const code = row.code;
@@ -40,24 +39,15 @@ export const ScoringItem = React.memo(function ScoringItem(props: ScoringItemPro
           <Caption1>{info.hint}</Caption1>
         </div>
       ) : (
-        <Field
-          label={info.label}
-          hint={info.hint}
+        <ValueField
+          info={info}
+          text={text}
+          message={message}
+          onText={onText}
           required={info.required}
-          {...(message ? { validationState: 'error' as const, validationMessage: message } : {})}
         >
-          <div className={s.controlRow}>
-            <ValueControl
-              row={row}
-              text={text}
-              onText={onText}
-              {...(info.alternatives ? { alternatives: info.alternatives } : {})}
-              {...(disabled ? { disabled } : {})}
-            />
-            {row.input === 'cases' && <span>trường hợp</span>}
-            {points !== undefined && <span className={s.points}>{points}</span>}
-          </div>
-        </Field>
+          {points !== undefined && <span className={s.points}>{points}</span>}
+        </ValueField>
       )}
       {row.input === 'none' && points !== undefined && (
         <span className={s.points}>
@@ -76,26 +66,21 @@ export const ScoringItem = React.memo(function ScoringItem(props: ScoringItemPro
         </ul>
       )}
       {evidence !== 'none' && (
-        <Field
+        <NoteField
           label={`Minh chứng mục ${code}`}
           required={evidence === 'required' || evidence === 'missing'}
-          {...(evidence === 'missing'
-            ? {
-                validationState: 'warning' as const,
-                validationMessage: `Mục ${code} có điểm nên phải ghi tài liệu kiểm chứng (ô ${evidenceCell}).`,
-              }
-            : {})}
-        >
-          <Textarea
-            className={s.note}
-            resize="vertical"
-            rows={1}
-            value={note}
-            disabled={disabled}
-            placeholder="Số, ngày văn bản…"
-            onChange={(_, data) => onNote(code, data.value)}
-          />
-        </Field>
+          problem={
+            evidence === 'missing'
+              ? {
+                  state: 'warning',
+                  message: `Mục ${code} có điểm nên phải ghi tài liệu kiểm chứng (ô ${evidenceCell}).`,
+                }
+              : undefined
+          }
+          value={note}
+          placeholder="Số, ngày văn bản…"
+          onChange={(v) => onNote(code, v)}
+        />
       )}
     </div>
   );

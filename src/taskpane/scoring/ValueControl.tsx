@@ -17,7 +17,6 @@ export interface ValueControlProps {
   onText(code: string, text: string): void;
   /** For 'code' rows. */
   alternatives?: readonly AlternativeOption[];
-  disabled?: boolean;
 }
 
 /** The SpinButton's step for points: 0,5 when the maximum is a multiple of it, else 0,25. */
@@ -29,7 +28,7 @@ export function pointsStep(max: number | undefined): number {
  * The input of one cell (F or G) by the row's input kind. Must sit inside a Fluent `Field`, which
  * gives it its label, its required state and its validation message.
  */
-export function ValueControl({ row, text, onText, alternatives, disabled }: ValueControlProps) {
+export function ValueControl({ row, text, onText, alternatives }: ValueControlProps) {
   const s = useScoringStyles();
   const code = row.code;
   switch (row.input) {
@@ -48,7 +47,6 @@ export function ValueControl({ row, text, onText, alternatives, disabled }: Valu
           step={cases ? 1 : pointsStep(row.max)}
           precision={cases ? 0 : 4}
           inputMode={cases ? 'numeric' : 'decimal'}
-          disabled={disabled}
           // Every keystroke, so the totals follow the typing (the SpinButton itself commits on
           // Enter or blur only).
           onInput={(e) => onText(code, e.currentTarget.value)}
@@ -68,7 +66,6 @@ export function ValueControl({ row, text, onText, alternatives, disabled }: Valu
           className={s.measure}
           inputMode="decimal"
           value={text}
-          disabled={disabled}
           onChange={(_, data) => onText(code, data.value)}
           onBlur={() => {
             const typed = parseDecimal(text);
@@ -82,17 +79,12 @@ export function ValueControl({ row, text, onText, alternatives, disabled }: Valu
           className={s.measure}
           type="date"
           value={text}
-          disabled={disabled}
           onChange={(_, data) => onText(code, data.value)}
         />
       );
     case 'code':
       return (
-        <RadioGroup
-          value={text}
-          disabled={disabled}
-          onChange={(_, data) => onText(code, data.value)}
-        >
+        <RadioGroup value={text} onChange={(_, data) => onText(code, data.value)}>
           {(alternatives ?? []).map((a) => (
             <Radio key={a.code} value={a.code} label={a.label} />
           ))}
@@ -104,7 +96,6 @@ export function ValueControl({ row, text, onText, alternatives, disabled }: Valu
         <RadioGroup
           layout="horizontal"
           value={text.trim() === '' ? '' : isYesWord(text) ? 'có' : 'không'}
-          disabled={disabled}
           onChange={(_, data) => onText(code, data.value)}
         >
           <Radio value="có" label="Có" />

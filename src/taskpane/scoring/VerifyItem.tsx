@@ -1,9 +1,9 @@
-import { Button, Caption1, Field, Textarea } from '@fluentui/react-components';
+import { Button, Caption1 } from '@fluentui/react-components';
 import { CheckmarkRegular } from '@fluentui/react-icons';
 import * as React from 'react';
+import { NoteField, ValueField } from './ItemFields';
 import type { ItemInfo } from './items';
 import { useScoringStyles } from './styles';
-import { ValueControl } from './ValueControl';
 
 export interface VerifyItemProps {
   info: ItemInfo;
@@ -38,21 +38,7 @@ export const VerifyItem = React.memo(function VerifyItem(props: VerifyItemProps)
   const missingReason = differs && reason.trim() === '';
   return (
     <div className={s.item}>
-      <Field
-        label={info.label}
-        hint={info.hint}
-        {...(message ? { validationState: 'error' as const, validationMessage: message } : {})}
-      >
-        <div className={s.controlRow}>
-          <ValueControl
-            row={row}
-            text={text}
-            onText={onText}
-            {...(info.alternatives ? { alternatives: info.alternatives } : {})}
-          />
-          {row.input === 'cases' && <span>trường hợp</span>}
-        </div>
-      </Field>
+      <ValueField info={info} text={text} message={message} onText={onText} />
       <div className={s.selfLine}>
         Tự chấm: {selfText === '' ? '(trống)' : selfText}
         {selfPoints ? ` (${selfPoints})` : ''}
@@ -71,24 +57,17 @@ export const VerifyItem = React.memo(function VerifyItem(props: VerifyItemProps)
         {verifiedPoints && <Caption1 className={s.points}>{verifiedPoints}</Caption1>}
       </div>
       {(differs || reason !== '') && (
-        <Field
+        <NoteField
           label={`Lý do khối chấm mục ${code}`}
           required={differs}
-          {...(missingReason
-            ? {
-                validationState: 'error' as const,
-                validationMessage: `Khối chấm khác tự chấm: ghi lý do (ô ${reasonCell}).`,
-              }
-            : {})}
-        >
-          <Textarea
-            className={s.note}
-            resize="vertical"
-            rows={1}
-            value={reason}
-            onChange={(_, data) => onReason(code, data.value)}
-          />
-        </Field>
+          problem={
+            missingReason
+              ? { state: 'error', message: `Khối chấm khác tự chấm: ghi lý do (ô ${reasonCell}).` }
+              : undefined
+          }
+          value={reason}
+          onChange={(v) => onReason(code, v)}
+        />
       )}
     </div>
   );

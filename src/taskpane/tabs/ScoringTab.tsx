@@ -1,24 +1,13 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import * as React from 'react';
-import { unitsByName } from '../../core/bloc';
-import { scoreUnit } from '../../core/scoring/score';
 import { formatDateVi } from '../../core/text/vietnamese';
 import { unitSheetName } from '../../workbook/layout';
-import { unitLayout, unitSheetCells, type UnitRow } from '../../workbook/unit-formulas';
+import { unitSheetCells, type UnitRow } from '../../workbook/unit-formulas';
 import { CriteriaTree } from '../scoring/CriteriaTree';
-import { itemInfos } from '../scoring/items';
 import {
   cellName,
   claimsEvidence,
-  draftSheet,
   formRows,
-  invalidProblems,
   rowPoints,
   sideFindings,
   signedPoints,
@@ -26,10 +15,8 @@ import {
   todayIso,
 } from '../scoring/model';
 import { ScoringItem, type EvidenceState } from '../scoring/ScoringItem';
-import { useScoringStyles } from '../scoring/styles';
-import { ProblemBar, TotalsPanel, type NoticeState } from '../scoring/TotalsPanel';
-import { statusOf, UnitPicker } from '../scoring/UnitPicker';
-import { useUnitDraft } from '../scoring/useUnitDraft';
+import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
+import { useUnitForm } from '../scoring/useUnitForm';
 import type { TabProps } from '../types';
 
 /** Per row, what changes while the user types (primitives, so unchanged items skip rendering). */
@@ -45,24 +32,9 @@ interface RowView {
  * once every required item and every required piece of evidence is there.
  */
 export function ScoringTab(props: TabProps) {
-  const { state, session, reload, notify, busy } = props;
-  const s = useScoringStyles();
-  const t = state.compiled;
-  const layout = unitLayout(t);
-  const infos = itemInfos(t);
-  const units = React.useMemo(() => unitsByName(state.bloc.units), [state.bloc.units]);
-  const [picked, setPicked] = React.useState<string>();
-  const unit = units.find((u) => u.code === picked) ?? units[0];
-  const unitCode = unit?.code ?? '';
-  const submission = statusOf(state.submissions, unitCode);
-  const form = useUnitDraft(state, unitCode, 'self');
-  const { stored, draft, parsed, changes, setText, setNote, discard } = form;
-  const [notice, setNotice] = React.useState<NoticeState>();
-
-  const score = React.useMemo(
-    () => scoreUnit(t, draftSheet(unitCode, layout, stored, draft, parsed, 'self')),
-    [t, unitCode, layout, stored, draft, parsed],
-  );
+  const form = useUnitForm(props, 'self');
+  const { t, layout, infos, unit, unitCode, submission, score } = form;
+  const { draft, parsed, setText, setNote } = form;
 
   const views = React.useMemo(() => {
     const out: Record<string, RowView> = {};
@@ -107,74 +79,41 @@ export function ScoringTab(props: TabProps) {
     (r) => r.input === 'yesno' && parsed[r.code]?.value === true,
   );
 
-  if (!unit)
-    return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Khối chưa có đơn vị</MessageBarTitle>
-          Thêm đơn vị ở trang Cấu hình (Thiết lập khối) rồi tải lại.
-        </MessageBarBody>
-      </MessageBar>
-    );
+  if (!unit) return <NoUnitsBar />;
 
-  const write = async (status: 'keep' | 'da-nop') => {
-    const today = todayIso();
-    const done = await busy(status === 'da-nop' ? 'Đang nộp bảng chấm…' : 'Đang lưu…', async () => {
-      await session.saveUnit(state, {
-        unitCode,
-        entries: changes,
-        status: status === 'da-nop' ? 'da-nop' : submission.status,
-        ...(status === 'da-nop' ? { submittedAt: today } : {}),
-      });
-      await reload();
-      return true;
-    });
-    if (!done) return;
-    discard();
-    setNotice(undefined);
-    notify(
-      status === 'da-nop'
-        ? {
-            intent: 'success',
-            title: `Đã nộp bảng chấm của ${unit.name} ngày ${formatDateVi(today)}.`,
-            lines: [
-              `Trang ${unitSheetName(unitCode)}: trạng thái Đã nộp (ô ${unitSheetCells(t).status}), ngày nộp ô ${unitSheetCells(t).submittedAt}.`,
-            ],
-          }
-        : { intent: 'success', title: `Đã lưu bảng tự chấm của ${unit.name}.` },
+  const onSave = () =>
+    form.save('ô', () =>
+      form.write(
+        'Đang lưu…',
+        { status: submission.status },
+        {
+          intent: 'success',
+          title: `Đã lưu bảng tự chấm của ${unit.name}.`,
+        },
+      ),
     );
-  };
-
-  const onSave = async () => {
-    const invalid = invalidProblems(unitCode, layout, parsed, 'self');
-    if (invalid.length) {
-      setNotice({
-        intent: 'error',
-        title: `Chưa lưu: ${invalid.length} ô có giá trị không hợp lệ (trang ${unitSheetName(unitCode)}).`,
-        problems: invalid,
-      });
-      return;
-    }
-    if (Object.keys(changes).length === 0) {
-      setNotice(undefined);
-      notify({ intent: 'info', title: 'Không có thay đổi để lưu.' });
-      return;
-    }
-    await write('keep');
-  };
 
   const onSubmit = async () => {
     const problems = submitProblems(unitCode, t, layout, parsed, score);
-    if (problems.length) {
-      const codes = [...new Set(problems.map((p) => p.code))];
-      setNotice({
-        intent: 'error',
-        title: `Chưa nộp được bảng chấm của ${unit.name}: còn ${codes.length} mục cần bổ sung (${codes.join(', ')}).`,
-        problems,
-      });
-      return;
-    }
-    await write('da-nop');
+    const refused = form.refuse(
+      problems,
+      (codes) =>
+        `Chưa nộp được bảng chấm của ${unit.name}: còn ${codes.length} mục cần bổ sung (${codes.join(', ')}).`,
+    );
+    if (refused) return;
+    const today = todayIso();
+    const cells = unitSheetCells(t);
+    await form.write(
+      'Đang nộp bảng chấm…',
+      { status: 'da-nop', submittedAt: today },
+      {
+        intent: 'success',
+        title: `Đã nộp bảng chấm của ${unit.name} ngày ${formatDateVi(today)}.`,
+        lines: [
+          `Trang ${unitSheetName(unitCode)}: trạng thái Đã nộp (ô ${cells.status}), ngày nộp ô ${cells.submittedAt}.`,
+        ],
+      },
+    );
   };
 
   const renderItem = (r: UnitRow) => {
@@ -196,41 +135,34 @@ export function ScoringTab(props: TabProps) {
     );
   };
 
-  const dirty = Object.keys(changes).length > 0;
   return (
-    <div className={s.tab}>
-      <UnitPicker
-        units={units}
-        submissions={state.submissions}
-        value={unitCode}
-        onChange={(code) => {
-          setPicked(code);
-          setNotice(undefined);
-        }}
-      />
-      {submission.status === 'da-tham-dinh' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Bảng chấm của đơn vị đã được khối thẩm định; sửa và nộp lại sẽ cần thẩm định lại.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <section className={s.sticky} aria-label="Điểm tự chấm">
-        <TotalsPanel
-          columns={[{ label: 'Tự chấm', totals: score.self, id: 'self' }]}
-          knockedOut={selfKnockedOut}
-          findings={findings}
-        />
-        <div className={s.actions}>
+    <UnitFormLayout
+      form={form}
+      banner={
+        submission.status === 'da-tham-dinh' && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              Bảng chấm của đơn vị đã được khối thẩm định; sửa và nộp lại sẽ cần thẩm định lại.
+            </MessageBarBody>
+          </MessageBar>
+        )
+      }
+      totalsLabel="Điểm tự chấm"
+      totals={{
+        columns: [{ label: 'Tự chấm', totals: score.self, id: 'self' }],
+        knockedOut: selfKnockedOut,
+        findings,
+      }}
+      actions={
+        <>
           <Button onClick={onSave}>Lưu</Button>
           <Button appearance="primary" onClick={onSubmit}>
             Nộp bảng chấm
           </Button>
-          {dirty && <Caption1>Có thay đổi chưa lưu</Caption1>}
-        </div>
-        {notice && <ProblemBar notice={notice} onDismiss={() => setNotice(undefined)} />}
-      </section>
+        </>
+      }
+    >
       <CriteriaTree compiled={t} renderItem={renderItem} summaries={summaries} />
-    </div>
+    </UnitFormLayout>
   );
 }
