@@ -5,6 +5,7 @@
 // ExcelJS (the in-memory workbook behind the session) needs Node's module entry points, hence the
 // export conditions above, and globals jsdom lacks: set by the first import, before the others.
 import '../support/pane-globals';
+import '../support/stub-unit-forms';
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -21,14 +22,6 @@ import { compileTemplate } from '../../src/core/template/compile';
 import { columnLetter } from '../../src/workbook/grid';
 import { UNIT } from '../../src/workbook/layout';
 import { fakeHost, sampleWorkbook, skipStyleChecks, withLayoutBoxes } from '../support/pane';
-
-// The scoring and verification tabs belong to another part of the pane: stand-ins here.
-jest.mock('../../src/taskpane/tabs/ScoringTab', () => ({
-  ScoringTab: () => 'Nội dung thẻ Chấm điểm',
-}));
-jest.mock('../../src/taskpane/tabs/VerifyTab', () => ({
-  VerifyTab: () => 'Nội dung thẻ Thẩm định',
-}));
 
 // Each test builds a workbook with ExcelJS and renders the whole pane: slower than the default 5 s.
 jest.setTimeout(60_000);

@@ -5,19 +5,13 @@
 // ExcelJS (the in-memory workbook behind the session) needs Node's module entry points, hence the
 // export conditions above, and globals jsdom lacks: set by the first import, before the others.
 import '../support/pane-globals';
+import '../support/stub-unit-forms';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import JSZip from 'jszip';
 import { createSession } from '../../src/app/session';
 import { SAMPLE_BLOC } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { fakeHost, quickUser, sampleWorkbook, skipStyleChecks } from '../support/pane';
-
-jest.mock('../../src/taskpane/tabs/ScoringTab', () => ({
-  ScoringTab: () => 'Nội dung thẻ Chấm điểm',
-}));
-jest.mock('../../src/taskpane/tabs/VerifyTab', () => ({
-  VerifyTab: () => 'Nội dung thẻ Thẩm định',
-}));
 
 // Each test builds a workbook with ExcelJS and renders the whole pane, and jsdom slows down as
 // Fluent's style rules pile up: generous time limits, the lightest tabs first.

@@ -5,6 +5,7 @@
 // ExcelJS (the in-memory workbook behind the session) needs Node's module entry points, hence the
 // export conditions above, and globals jsdom lacks: set by the first import, before the others.
 import '../support/pane-globals';
+import '../support/stub-unit-forms';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { createSession, type Session } from '../../src/app/session';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
@@ -12,13 +13,6 @@ import { SAMPLE_BLOC, SAMPLE_TEMPLATE } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { criteriaToCsv, unitsToCsv } from '../../src/workbook/csv';
 import { fakeHost, quickUser, sampleWorkbook, skipStyleChecks } from '../support/pane';
-
-jest.mock('../../src/taskpane/tabs/ScoringTab', () => ({
-  ScoringTab: () => 'Nội dung thẻ Chấm điểm',
-}));
-jest.mock('../../src/taskpane/tabs/VerifyTab', () => ({
-  VerifyTab: () => 'Nội dung thẻ Thẩm định',
-}));
 
 // Each test builds a workbook with ExcelJS and renders the whole pane.
 jest.setTimeout(60_000);

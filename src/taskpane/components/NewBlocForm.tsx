@@ -12,6 +12,7 @@ import { Section } from './Section';
 import { TemplateSource, type TemplateChoice } from './TemplateSource';
 import { checkUnits, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
+import { writeThenReload } from '../write';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -85,11 +86,9 @@ export function NewBlocForm(props: Props) {
     const { bloc, problems } = validate();
     if (!bloc) return props.notify(problemsNotice(problems));
     setSaving(true);
-    const done = await props.busy('Đang tạo các trang tính…', async () => {
-      await props.session.setUp(bloc);
-      await props.reload();
-      return true;
-    });
+    const done = await writeThenReload(props, 'Đang tạo các trang tính…', () =>
+      props.session.setUp(bloc),
+    );
     setSaving(false);
     if (done)
       props.notify({

@@ -16,6 +16,7 @@ import type { TabProps } from '../types';
 import { Section } from './Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
 import { TieBreakersEditor } from './TieBreakersEditor';
+import { writeThenReload } from '../write';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -47,11 +48,9 @@ export function SettingsForm(
     if (!read.settings) return props.notify(problemsNotice(read.problems));
     const next = read.settings;
     setSaving(true);
-    const done = await props.busy('Đang lưu cài đặt vào sổ tính…', async () => {
-      await props.session.saveSettings(state, next);
-      await props.reload();
-      return true;
-    });
+    const done = await writeThenReload(props, 'Đang lưu cài đặt vào sổ tính…', () =>
+      props.session.saveSettings(state, next),
+    );
     setSaving(false);
     if (done)
       props.notify({

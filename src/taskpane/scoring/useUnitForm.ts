@@ -10,13 +10,14 @@ import { draftSheet, invalidProblems, type Column, type Problem } from './model'
 import type { NoticeState } from './TotalsPanel';
 import { statusOf } from './UnitPicker';
 import { useUnitDraft } from './useUnitDraft';
+import { writeThenReload } from '../write';
 
 /**
  * What the Chấm điểm and Thẩm định forms share: the picked unit, the form's draft of one column of
  * its sheet (self or verified) scored as typed, the form's own notice, and the save plumbing.
  */
 export function useUnitForm(props: TabProps, column: Column) {
-  const { state, session, reload, notify, busy } = props;
+  const { state, session, notify } = props;
   const t = state.compiled;
   const layout = unitLayout(t);
   const infos = itemInfos(t);
@@ -46,11 +47,9 @@ export function useUnitForm(props: TabProps, column: Column) {
     edit: Omit<UnitEdit, 'unitCode' | 'entries'>,
     done: Notice,
   ): Promise<void> => {
-    const saved = await busy(label, async () => {
-      await session.saveUnit(state, { unitCode, entries: changes, ...edit });
-      await reload();
-      return true;
-    });
+    const saved = await writeThenReload(props, label, () =>
+      session.saveUnit(state, { unitCode, entries: changes, ...edit }),
+    );
     if (!saved) return;
     discard();
     setNotice(undefined);

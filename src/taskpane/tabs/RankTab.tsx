@@ -23,6 +23,7 @@ import { Section } from '../components/Section';
 import { useEvaluation } from '../components/useEvaluation';
 import { describeError } from '../errors';
 import type { TabProps } from '../types';
+import { writeThenReload } from '../write';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -52,22 +53,18 @@ function proposalText(u: UnitResult): string {
 /** Xếp hạng: ranks the bloc, writes the generated sheets, shows the ranking with its reasons. */
 export function RankTab(props: TabProps) {
   const styles = useStyles();
-  const { session, state, busy, notify, reload } = props;
+  const { session, state, notify } = props;
   const { outcome, error } = useEvaluation(state);
   const [running, setRunning] = useState(false);
 
   const rank = async () => {
     setRunning(true);
-    const done = await busy('Đang chấm điểm và xếp hạng…', async () => {
-      const out = await session.rank();
-      await reload();
-      return out;
-    });
+    const done = await writeThenReload(props, 'Đang chấm điểm và xếp hạng…', () => session.rank());
     setRunning(false);
     if (done)
       notify({
         intent: 'success',
-        title: `Đã xếp hạng ${done.result.units.length} đơn vị`,
+        title: `Đã xếp hạng ${done.value.result.units.length} đơn vị`,
         lines: [`Đã ghi lại các trang: ${GENERATED_SHEETS.join(', ')}.`],
       });
   };

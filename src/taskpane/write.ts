@@ -1,0 +1,18 @@
+import type { TabProps } from './types';
+
+/**
+ * Runs a write to the workbook with its progress label, then reads the workbook again so every tab
+ * shows what was written. Undefined when it failed (the error is already shown); else the action's
+ * result, boxed so that an action returning nothing still reads as done.
+ */
+export async function writeThenReload<T>(
+  { busy, reload }: Pick<TabProps, 'busy' | 'reload'>,
+  label: string,
+  action: () => Promise<T>,
+): Promise<{ value: T } | undefined> {
+  return busy(label, async () => {
+    const value = await action();
+    await reload();
+    return { value };
+  });
+}
