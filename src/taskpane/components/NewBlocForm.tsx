@@ -13,6 +13,7 @@ import { TemplateSource, type TemplateChoice } from './TemplateSource';
 import { checkUnits, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
 import { writeThenReload } from '../write';
+import { fieldError } from './fieldError';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -117,12 +118,7 @@ export function NewBlocForm(props: Props) {
       }}
     >
       <Section title="Khối thi đua">
-        <Field
-          label="Tên khối/cụm thi đua"
-          required
-          validationMessage={errors.name}
-          validationState={errors.name ? 'error' : 'none'}
-        >
+        <Field label="Tên khối/cụm thi đua" required {...fieldError(errors.name)}>
           <Input
             value={name}
             placeholder="Khối Nội chính tỉnh …"
@@ -130,12 +126,7 @@ export function NewBlocForm(props: Props) {
           />
         </Field>
         <div className={styles.row}>
-          <Field
-            label="Năm"
-            required
-            validationMessage={errors.year}
-            validationState={errors.year ? 'error' : 'none'}
-          >
+          <Field label="Năm" required {...fieldError(errors.year)}>
             <Input inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} />
           </Field>
           <Field label="Đợt">

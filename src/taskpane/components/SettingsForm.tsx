@@ -17,13 +17,11 @@ import { Section } from './Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
 import { TieBreakersEditor } from './TieBreakersEditor';
 import { writeThenReload } from '../write';
+import { fieldError } from './fieldError';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },
 });
-
-const fieldState = (message: string | undefined) =>
-  ({ validationMessage: message, validationState: message ? 'error' : 'none' }) as const;
 
 /** The bloc's choices (classification, ranking, proposals, quota preset), saved in the workbook. */
 export function SettingsForm(
@@ -77,7 +75,7 @@ export function SettingsForm(
             key={t.label}
             label={`Ngưỡng ${t.label} (từ … điểm)`}
             required
-            {...fieldState(errors[fieldKey.threshold(i)])}
+            {...fieldError(errors[fieldKey.threshold(i)])}
           >
             <Input
               inputMode="decimal"
@@ -106,7 +104,7 @@ export function SettingsForm(
         </Field>
         <Field
           label="Tiêu chí phụ khi bằng điểm (theo thứ tự)"
-          {...fieldState(errors[fieldKey.tieBreakers])}
+          {...fieldError(errors[fieldKey.tieBreakers])}
         >
           <TieBreakersEditor
             value={draft.tieBreakers}
@@ -121,7 +119,7 @@ export function SettingsForm(
             key={level.label}
             label={`Số suất ${level.label}`}
             hint={`Dành cho đơn vị xếp loại: ${level.classes.join(', ')}.`}
-            {...fieldState(errors[fieldKey.count(i)])}
+            {...fieldError(errors[fieldKey.count(i)])}
           >
             <Input
               inputMode="numeric"
@@ -135,7 +133,7 @@ export function SettingsForm(
         <Field
           label="Tỷ lệ biểu quyết tối thiểu (%)"
           hint="Để trống nếu khối không yêu cầu biểu quyết."
-          {...fieldState(errors[fieldKey.voteShare])}
+          {...fieldError(errors[fieldKey.voteShare])}
         >
           <Input
             inputMode="decimal"
@@ -149,7 +147,7 @@ export function SettingsForm(
         <Field
           label="Bộ quy tắc tỷ lệ"
           hint="Các con số và nguồn văn bản của từng quy tắc hiện ở thẻ Tỷ lệ khen thưởng."
-          {...fieldState(errors[fieldKey.quotaPreset])}
+          {...fieldError(errors[fieldKey.quotaPreset])}
         >
           <Select value={draft.quotaPreset} onChange={(_, d) => update({ quotaPreset: d.value })}>
             {Object.values(PRESETS).map((p) => (

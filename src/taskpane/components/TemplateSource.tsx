@@ -23,6 +23,7 @@ import { describeError, problemsNotice } from '../errors';
 import type { Notice } from '../types';
 import { CriteriaPreview, type PreviewRow } from './CriteriaPreview';
 import { FilePicker } from './FilePicker';
+import { fieldError } from './fieldError';
 
 export type SourceKind = 'mau' | 'csv' | 'dan';
 
@@ -106,12 +107,7 @@ export function TemplateSource(props: {
 
   return (
     <div className={styles.box}>
-      <Field
-        label="Lấy bảng chấm điểm từ"
-        required
-        validationMessage={props.error}
-        validationState={props.error ? 'error' : 'none'}
-      >
+      <Field label="Lấy bảng chấm điểm từ" required {...fieldError(props.error)}>
         <RadioGroup value={kind ?? ''} onChange={(_, d) => choose(d.value as SourceKind)}>
           <Radio value="mau" label={SAMPLE_LABEL} />
           <Radio value="csv" label="Tệp CSV tiêu chí (các cột ma, ma_cha, noi_dung, loai, …)" />

@@ -3,6 +3,7 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, type UnitRole } from '../../core/bloc';
 import type { UnitDraft, UnitErrors } from './units';
+import { fieldError } from './fieldError';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: '6px', margin: 0, padding: 0 },
@@ -42,12 +43,7 @@ export function UnitsEditor(props: {
           const n = i + 1;
           return (
             <li key={i} className={styles.item}>
-              <Field
-                label={`Mã ${n}`}
-                size="small"
-                validationMessage={e.code}
-                validationState={e.code ? 'error' : 'none'}
-              >
+              <Field label={`Mã ${n}`} size="small" {...fieldError(e.code)}>
                 <Input
                   size="small"
                   value={u.code}
@@ -55,12 +51,7 @@ export function UnitsEditor(props: {
                   onChange={(_, d) => set(i, { code: d.value })}
                 />
               </Field>
-              <Field
-                label={`Tên đơn vị ${n}`}
-                size="small"
-                validationMessage={e.name}
-                validationState={e.name ? 'error' : 'none'}
-              >
+              <Field label={`Tên đơn vị ${n}`} size="small" {...fieldError(e.name)}>
                 <Input
                   size="small"
                   value={u.name}
@@ -81,8 +72,7 @@ export function UnitsEditor(props: {
                 label={`Vai trò ${n}`}
                 size="small"
                 orientation="horizontal"
-                validationMessage={e.role}
-                validationState={e.role ? 'error' : 'none'}
+                {...fieldError(e.role)}
               >
                 <Select
                   size="small"

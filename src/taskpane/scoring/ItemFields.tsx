@@ -1,5 +1,6 @@
 import { Field, Textarea } from '@fluentui/react-components';
 import * as React from 'react';
+import { fieldError } from '../components/fieldError';
 import type { ItemInfo } from './items';
 import { useScoringStyles } from './styles';
 import { ValueControl } from './ValueControl';
@@ -21,12 +22,7 @@ export function ValueField(props: ValueFieldProps) {
   const s = useScoringStyles();
   const { row } = info;
   return (
-    <Field
-      label={info.label}
-      hint={info.hint}
-      required={required}
-      {...(message ? { validationState: 'error' as const, validationMessage: message } : {})}
-    >
+    <Field label={info.label} hint={info.hint} required={required} {...fieldError(message)}>
       <div className={s.controlRow}>
         <ValueControl
           row={row}

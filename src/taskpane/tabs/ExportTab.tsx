@@ -7,6 +7,7 @@ import { nfc } from '../../core/text/vietnamese';
 import { Section } from '../components/Section';
 import { problemsNotice } from '../errors';
 import type { TabProps } from '../types';
+import { fieldError } from '../components/fieldError';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -110,8 +111,7 @@ export function ExportTab(props: TabProps) {
           label="Nơi ký"
           required
           hint="Bắt buộc với báo cáo Word."
-          validationMessage={errors.place}
-          validationState={errors.place ? 'error' : 'none'}
+          {...fieldError(errors.place)}
         >
           <Input
             value={place}
@@ -119,12 +119,7 @@ export function ExportTab(props: TabProps) {
             onChange={(_, d) => setPlace(d.value)}
           />
         </Field>
-        <Field
-          label="Ngày ký"
-          required
-          validationMessage={errors.date}
-          validationState={errors.date ? 'error' : 'none'}
-        >
+        <Field label="Ngày ký" required {...fieldError(errors.date)}>
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
         <Field label="Người ký" hint="Để trống nếu ký tay.">
