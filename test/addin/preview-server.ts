@@ -50,6 +50,9 @@ export async function startPreview(): Promise<PreviewServer> {
     mode: 'development',
     context: ROOT,
     watchOptions: { ignored: '**/*' },
+    // Only errors in the test output (a failed build rejects with them below).
+    stats: 'errors-only',
+    infrastructureLogging: { level: 'error' },
   });
   const built = new Promise<void>((resolve, reject) =>
     compiler.hooks.done.tap('thidua-preview', (stats) =>
