@@ -458,15 +458,17 @@ const lastLayout = new WeakMap<CompiledTemplate, { keys: string[]; index: number
 export function alignEntries(
   t: CompiledTemplate,
   sheet: UnitSheet,
-): { entries: (ItemEntry | undefined)[]; findings: ScoreFinding[] } {
+): { entries: (ItemEntry | undefined)[]; findings: ScoreFinding[]; hasVerified: boolean } {
   const entries = new Array<ItemEntry | undefined>(t.size).fill(undefined);
   const findings: ScoreFinding[] = [];
+  let hasVerified = false;
   let layout = lastLayout.get(t);
   if (!layout) lastLayout.set(t, (layout = { keys: [], index: [] }));
   let k = 0;
   // for…in, not Object.entries: no pair array per item.
   for (const code in sheet.entries) {
     const entry = sheet.entries[code]!;
+    if (entry.verified !== undefined) hasVerified = true;
     let i: number | undefined;
     if (layout.keys[k] === code) i = layout.index[k];
     else {
@@ -485,18 +487,19 @@ export function alignEntries(
       });
     else entries[i] = entry;
   }
-  return { entries, findings };
+  return { entries, findings, hasVerified };
 }
 
 interface Passes {
   self: SidePass;
   final: SidePass;
   findings: ScoreFinding[];
+  hasVerified: boolean;
 }
 
 /** Both passes over one sheet, written into `buffer` (whose self part must be zeroed). */
 function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): Passes {
-  const { entries, findings } = alignEntries(t, sheet);
+  const { entries, findings, hasVerified } = alignEntries(t, sheet);
   const missingEvidence = new Set<number>();
   const n = t.size;
   const slots = (k: number) => new Float64Array(buffer, k * n * SLOTS * 8, n * SLOTS);
@@ -523,12 +526,7 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
       message: `Mục ${code}: khối chấm khác tự chấm (${showValue(e.self)} → ${showValue(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
     });
   }
-  return { self, final, findings };
-}
-
-function anyVerified(sheet: UnitSheet): boolean {
-  for (const code in sheet.entries) if (sheet.entries[code]!.verified !== undefined) return true;
-  return false;
+  return { self, final, findings, hasVerified };
 }
 
 const bufferBytes = (t: CompiledTemplate) => t.size * (2 * SLOTS * 8 + 2 * 4 + 1);
@@ -552,7 +550,7 @@ function scratchFor(t: CompiledTemplate): ArrayBuffer {
  * not be changed in between.
  */
 export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
-  const { self, final, findings } = runPasses(t, sheet, scratchFor(t));
+  const { self, final, findings, hasVerified } = runPasses(t, sheet, scratchFor(t));
   const selfTotals = self.rootTotals();
   const finalTotals = final.rootTotals();
   let detail: Passes | undefined;
@@ -582,7 +580,7 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
     self: selfTotals,
     final: finalTotals,
     knockedOut: final.knockouts.length > 0,
-    hasVerified: anyVerified(sheet),
+    hasVerified,
     knockouts: final.knockouts,
     findings,
     node,
