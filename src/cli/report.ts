@@ -50,7 +50,7 @@ const SEVERITY: Record<Finding['severity'], string> = {
 /** Every finding of the bloc and its units, grouped by unit. */
 export function findingsTable(result: BlocResult): string {
   const rows: string[][] = result.findings.map((f) => [
-    '(cả khối)',
+    f.unitCode ?? '(cả khối)',
     SEVERITY[f.severity],
     f.message,
   ]);

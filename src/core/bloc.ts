@@ -123,6 +123,7 @@ export function evaluateBloc(
     else sheetOf.set(s.unitCode, s);
   }
   const submissionOf = new Map(submissions.map((s) => [s.unitCode, s]));
+  findings.push(...provisionalFindings(bloc.units, submissionOf));
   const subtreeCodes = bloc.settings.ranking.tieBreakers.flatMap((t) =>
     t.kind === 'higher-base' ? [t.subtree] : [],
   );
@@ -171,6 +172,31 @@ export function evaluateBloc(
     ties: ranking.ties,
     findings,
   };
+}
+
+/**
+ * A unit whose sheet the bloc has not verified is still ranked, on the numbers there are, but its
+ * rank and class may change: each such unit is named, with its status. Units without a submission
+ * record (no status known) are left alone.
+ */
+function provisionalFindings(
+  units: readonly Unit[],
+  submissionOf: ReadonlyMap<string, Submission>,
+): Finding[] {
+  return units.flatMap((u) => {
+    const status = submissionOf.get(u.code)?.status;
+    if (status === undefined || status === 'da-tham-dinh') return [];
+    const why =
+      status === 'chua-nop' ? 'chưa nộp bảng chấm' : 'đã nộp bảng chấm nhưng khối chưa thẩm định';
+    return [
+      {
+        kind: 'not-verified',
+        severity: 'warning' as const,
+        unitCode: u.code,
+        message: `${u.name} (${u.code}) ${why}: hạng và xếp loại của đơn vị là tạm tính.`,
+      },
+    ];
+  });
 }
 
 /** Units in Vietnamese alphabetical order of their names, for pickers and listings. */

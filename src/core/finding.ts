@@ -11,6 +11,8 @@ export interface Finding {
   severity: Severity;
   /** Criterion code the finding is about, when there is one. */
   code?: string;
+  /** For a bloc-level finding about one unit: the unit's code. */
+  unitCode?: string;
   /** Vietnamese text for people (NFC). */
   message: string;
 }

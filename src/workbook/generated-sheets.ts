@@ -287,14 +287,14 @@ export function buildWarningsSheet(
   );
   header(spec, ['Mức', 'Đơn vị', 'Trang', 'Ô', 'Mã tiêu chí', 'Nội dung']);
   const cells = unitSheetCells(compiled);
-  const rows: CellValue[][] = result.findings.map((f) => [
-    SEVERITY[f.severity],
-    'Cả khối',
-    SHEETS.config,
-    '',
-    f.code ?? '',
-    f.message,
-  ]);
+  const unitOf = new Map(bloc.units.map((u) => [u.code, u]));
+  const rows: CellValue[][] = result.findings.map((f) => {
+    // A finding about one unit's workflow (its status) points at that unit's status cell.
+    const unit = f.unitCode === undefined ? undefined : unitOf.get(f.unitCode);
+    return unit
+      ? [SEVERITY[f.severity], unit.name, unitSheetName(unit.code), cells.status, '', f.message]
+      : [SEVERITY[f.severity], 'Cả khối', SHEETS.config, '', f.code ?? '', f.message];
+  });
   for (const u of result.units)
     for (const f of u.score.findings) {
       const col = f.side === 'self' ? UNIT.col.self : UNIT.col.verified;

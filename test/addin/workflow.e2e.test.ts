@@ -452,6 +452,12 @@ step(
     await expect(result.getByRole('row').nth(1).textContent()).resolves.toMatch(
       /^1Sở Tư pháp96,9Xuất sắc/,
     );
+    // The eight units still empty are ranked provisionally, and the pane says so for each.
+    await pane().getByText('Cảnh báo (8)').waitFor();
+    await pane()
+      .getByText('Công an tỉnh (CAT) chưa nộp bảng chấm: hạng và xếp loại của đơn vị là tạm tính.')
+      .waitFor();
+    await expectSheet('Cảnh báo', { CAT: { A: 'Cảnh báo', B: 'Công an tỉnh', D: 'B3' } }, 'C');
     await shot('4-rank');
 
     await result.getByRole('button', { name: UNIT.name }).click();

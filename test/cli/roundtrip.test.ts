@@ -103,6 +103,23 @@ describe('init → import → rank on real .xlsx files', () => {
     );
   });
 
+  it('lists in Cảnh báo the units not yet verified, pointing at their status cells', async () => {
+    // Imported scores leave the status cells as they were (Chưa nộp): the ranking is provisional.
+    const ws = (await loadXlsx(book)).workbook.getWorksheet(SHEETS.warnings)!;
+    const rows: string[][] = [];
+    ws.eachRow((r) => rows.push([1, 2, 3, 4, 6].map((c) => String(r.getCell(c).value ?? ''))));
+    expect(rows).toContainEqual([
+      'Cảnh báo',
+      'Công an tỉnh',
+      'CAT',
+      'B3',
+      'Công an tỉnh (CAT) chưa nộp bảng chấm: hạng và xếp loại của đơn vị là tạm tính.',
+    ]);
+    expect(rows.filter((r) => r[4]!.endsWith('là tạm tính.'))).toHaveLength(
+      SAMPLE_BLOC.units.length,
+    );
+  });
+
   it('changes nothing in the unit sheets when rank runs again', async () => {
     const before = await unitCells(book);
     expect((await thidua('rank', book)).code).toBe(0);

@@ -31,9 +31,17 @@ describe('the sample bloc', () => {
     for (const s of SAMPLE_SUBMISSIONS) expect(s.submittedAt).toMatch(/^2025-12-\d\d$/);
   });
 
-  it('uses a template without findings and produces no bloc-level findings', () => {
+  it('uses a template without findings; the one bloc-level finding is BNC, not yet verified', () => {
     expect(validateTemplate(SAMPLE_TEMPLATE)).toEqual([]);
-    expect(result.findings).toEqual([]);
+    expect(result.findings).toEqual([
+      {
+        kind: 'not-verified',
+        severity: 'warning',
+        unitCode: 'BNC',
+        message:
+          'Ban Nội chính Tỉnh ủy (BNC) đã nộp bảng chấm nhưng khối chưa thẩm định: hạng và xếp loại của đơn vị là tạm tính.',
+      },
+    ]);
   });
 
   it('enters self and verified values for every scorable criterion of every unit', () => {
