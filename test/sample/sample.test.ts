@@ -180,6 +180,16 @@ describe('the sample bloc', () => {
     for (const f of differ.filter((x) => x !== unexplained[0]))
       expect(f.message).toContain('lý do:');
   });
+
+  it('shows dates in the differences as people write them (dd/mm/yyyy)', () => {
+    const dated = findings.filter((f) => f.kind === 'self-verified-differ' && f.code === '1.1');
+    expect(dated.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^Mục 1\.1: khối chấm khác tự chấm \(30\/01\/2025 → 10\/02\/2025, chênh -5 điểm\)/,
+      ),
+    ]);
+    for (const f of findings) expect(f.message).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
 });
 
 describe('the sample people and collectives', () => {

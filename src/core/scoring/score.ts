@@ -1,6 +1,6 @@
 import { fromUnits, toUnits } from '../decimal';
 import type { Finding } from '../finding';
-import { formatDecimal, isYesWord } from '../text/vietnamese';
+import { formatDateVi, formatDecimal, isYesWord } from '../text/vietnamese';
 import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compile';
 import type { Band } from '../template/types';
 import type { EntryValue, ItemEntry, UnitSheet } from './types';
@@ -444,7 +444,8 @@ function ownContribution(t: CompiledTemplate, slots: Float64Array, i: number): n
 function showValue(v: EntryValue): string {
   if (typeof v === 'number') return formatDecimal(v);
   if (typeof v === 'boolean') return v ? 'có' : 'không';
-  return v;
+  // Dates are stored ISO; people read dd/mm/yyyy. Other text (an alternative's code) stays.
+  return formatDateVi(v);
 }
 
 /**
