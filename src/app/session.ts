@@ -1,4 +1,10 @@
-import { STATUS_LABELS, type Bloc, type BlocSettings, type SheetStatus } from '../core/bloc';
+import {
+  STATUS_LABELS,
+  type Bloc,
+  type BlocSettings,
+  type SheetStatus,
+  type Unit,
+} from '../core/bloc';
 import type { Collective, Person } from '../core/quota';
 import type { ItemEntry } from '../core/scoring/types';
 import { buildConfigSheet } from '../workbook/config-sheet';
@@ -8,6 +14,7 @@ import { unitSheetCells } from '../workbook/unit-sheet';
 import type { ExportFile, ReportOptions } from './exports';
 import { planScoreUpdates } from './import-scores';
 import {
+  addUnits,
   createWorkbook,
   evaluateState,
   rankWorkbook,
@@ -42,6 +49,8 @@ export interface Session {
   load(): Promise<WorkbookState | null>;
   setUp(bloc: Bloc, data?: { people?: Person[]; collectives?: Collective[] }): Promise<void>;
   saveSettings(state: WorkbookState, settings: BlocSettings): Promise<void>;
+  /** New member units: listed in the configuration, each with its empty sheet. */
+  addUnits(units: readonly Unit[]): Promise<void>;
   saveUnit(state: WorkbookState, edit: UnitEdit): Promise<void>;
   rank(): Promise<RankOutcome>;
   exportFiles(
@@ -86,6 +95,7 @@ export function createSession(port: WorkbookPort, host: Host): Session {
       const bloc = { ...state.bloc, settings };
       await port.write({ replace: [buildConfigSheet(bloc, state.votes)], update: [] });
     },
+    addUnits: (units) => addUnits(port, units),
     async saveUnit(state, edit) {
       await port.write({ replace: [], update: planUnitEdit(state, edit) });
     },

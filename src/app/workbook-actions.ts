@@ -1,4 +1,4 @@
-import { evaluateBloc, type Bloc, type BlocResult, type Submission } from '../core/bloc';
+import { evaluateBloc, type Bloc, type BlocResult, type Submission, type Unit } from '../core/bloc';
 import type { Finding } from '../core/finding';
 import {
   PRESETS,
@@ -79,9 +79,29 @@ export async function createWorkbook(
   port: WorkbookPort,
   ...args: Parameters<typeof planNewWorkbook>
 ): Promise<void> {
-  const existing = new Set((await port.read([])).sheetNames);
   const plan = planNewWorkbook(...args);
-  const clash = plan.filter((s) => existing.has(s.name));
+  refuseExistingSheets((await port.read([])).sheetNames, plan);
+  await port.write({ replace: plan, update: [] });
+}
+
+/**
+ * Adds units to a bloc already set up: the configuration lists them after the others and each
+ * gets its empty sheet (placed after the existing sheets). The configuration is read afresh, not
+ * taken from the pane's last read, so that a co-author's change since then is kept. The other
+ * sheets are not touched; the generated sheets take the new units in at the next ranking.
+ */
+export async function addUnits(port: WorkbookPort, units: readonly Unit[]): Promise<void> {
+  const config = await readBlocConfig(port);
+  const bloc = { ...config.bloc, units: [...config.bloc.units, ...units] };
+  const sheets = units.map((unit) => buildUnitSheet({ bloc, compiled: config.compiled, unit }));
+  refuseExistingSheets(config.sheetNames, sheets);
+  await port.write({ replace: [buildConfigSheet(bloc, config.votes), ...sheets], update: [] });
+}
+
+/** New sheets never replace one already there (Excel's sheet names ignore case). */
+function refuseExistingSheets(sheetNames: readonly string[], plan: readonly SheetSpec[]) {
+  const existing = new Set(sheetNames.map((n) => n.toLocaleLowerCase('vi')));
+  const clash = plan.filter((s) => existing.has(s.name.toLocaleLowerCase('vi')));
   if (clash.length)
     throw new InputError(
       clash.map((s) => ({
@@ -90,7 +110,6 @@ export async function createWorkbook(
         message: 'sổ tính đã có trang này; không ghi đè dữ liệu đã nhập.',
       })),
     );
-  await port.write({ replace: plan, update: [] });
 }
 
 /** The configuration read back and compiled, from sheet data already read. */

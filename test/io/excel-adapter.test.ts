@@ -16,7 +16,17 @@ jest.setTimeout(180_000);
 
 const host: Host = { kind: 'excel', showSheet: async () => {}, download: () => {} };
 const MB4 = 4 * 1024 * 1024;
-const ACTIONS = ['setUp', 'load', 'saveUnit', 'saveUnitVerified', 'rank', 'saveSettings'] as const;
+/** The unit added last, after every other action. */
+const NEW_UNIT = { code: 'MOI', name: 'Đơn vị mới', role: 'thanh-vien' as const };
+const ACTIONS = [
+  'setUp',
+  'load',
+  'saveUnit',
+  'saveUnitVerified',
+  'rank',
+  'saveSettings',
+  'addUnits',
+] as const;
 type ActionName = (typeof ACTIONS)[number];
 
 interface Cost {
@@ -98,6 +108,7 @@ async function runAll(n: number): Promise<Run> {
       quotaPreset: 'quan-doi',
     }),
   );
+  await measure('addUnits', (s) => s.addUnits([NEW_UNIT]));
   const after = (await sessions[0].load())!;
   const xlsxAfter = (await sessions[1].load())!;
   return { bloc, costs, standin, excel, xlsx, state, after, xlsxAfter };
@@ -136,6 +147,7 @@ describe('sync budget and payload', () => {
     expect(c.saveUnit.syncs).toBe(2);
     expect(c.saveUnitVerified.syncs).toBe(2);
     expect(c.saveSettings.syncs).toBe(2);
+    expect(c.addUnits.syncs).toBe(3); // names and configuration, then look + one block
   });
 
   it('creates the unit sheets after the first by copying it, and changes only their cells', () => {

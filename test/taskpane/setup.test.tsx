@@ -353,3 +353,45 @@ describe('Thiết lập khối: settings of a configured workbook', () => {
     expect(saveSettings).not.toHaveBeenCalled();
   });
 });
+
+describe('Thiết lập khối: adding units to a configured workbook', () => {
+  it('refuses a code already in the bloc, then adds the unit with its empty sheet', async () => {
+    const workbook = await sampleWorkbook();
+    const session: Session = createSession(workbook, host);
+    const addUnits = jest.spyOn(session, 'addUnits');
+    const user = quickUser();
+    render(<App session={session} />);
+    await screen.findByText('Nội dung thẻ Chấm điểm');
+    await user.click(screen.getByRole('tab', { name: 'Thiết lập khối' }));
+    const form = await screen.findByRole('form', { name: 'Thêm đơn vị vào khối' });
+    expect(within(form).getByText('Chưa có đơn vị mới.')).toBeInTheDocument();
+
+    // The new rows are numbered after the bloc's nine units, as in the messages.
+    await user.click(within(form).getByRole('button', { name: 'Thêm đơn vị' }));
+    await user.type(within(form).getByLabelText('Mã 10'), 'cat');
+    await user.type(within(form).getByLabelText('Tên đơn vị 10'), 'Sở Nội vụ');
+    await user.click(within(form).getByRole('button', { name: 'Ghi đơn vị mới vào sổ tính' }));
+    const bar = await noticeWith('Dữ liệu không hợp lệ, chưa ghi gì');
+    expect(
+      within(bar).getByText(
+        'Danh sách đơn vị, đơn vị thứ 10: mã đơn vị "cat" trùng với đơn vị thứ 1 (tên trang tính không phân biệt hoa thường).',
+      ),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Mã 10')).toHaveAttribute('aria-invalid', 'true');
+    expect(addUnits).not.toHaveBeenCalled();
+
+    await user.clear(within(form).getByLabelText('Mã 10'));
+    await user.type(within(form).getByLabelText('Mã 10'), 'SNV');
+    await user.click(within(form).getByRole('button', { name: 'Ghi đơn vị mới vào sổ tính' }));
+    expect(await screen.findByText('Đã thêm 1 đơn vị')).toBeInTheDocument();
+    expect(await sheetNames(workbook)).toContain('SNV');
+    const units = screen.getByRole('list', { name: 'Đơn vị thành viên' });
+    expect(within(units).getByText('SNV — Sở Nội vụ')).toBeInTheDocument();
+    // The form is empty again for the next one.
+    expect(
+      within(screen.getByRole('form', { name: 'Thêm đơn vị vào khối' })).getByText(
+        'Chưa có đơn vị mới.',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -27,20 +27,24 @@ export function UnitsEditor(props: {
   units: readonly UnitDraft[];
   errors: readonly UnitErrors[];
   onChange(units: UnitDraft[]): void;
+  /** The number of the first row in the labels ("Mã 10"): units added after the bloc's others. */
+  first?: number;
+  /** Said when the list is empty. */
+  empty?: string;
   /** Extra buttons (sample list, CSV import). */
   children?: ReactNode;
 }) {
   const styles = useStyles();
-  const { units, errors, onChange } = props;
+  const { units, errors, onChange, first = 1, empty = 'Chưa có đơn vị nào.' } = props;
   const set = (i: number, patch: Partial<UnitDraft>) =>
     onChange(units.map((u, j) => (j === i ? { ...u, ...patch } : u)));
   return (
     <div>
-      {units.length === 0 && <Text>Chưa có đơn vị nào.</Text>}
+      {units.length === 0 && <Text>{empty}</Text>}
       <ul className={styles.list}>
         {units.map((u, i) => {
           const e = errors[i] ?? {};
-          const n = i + 1;
+          const n = first + i;
           return (
             <li key={i} className={styles.item}>
               <Field label={`Mã ${n}`} size="small" {...fieldError(e.code)}>

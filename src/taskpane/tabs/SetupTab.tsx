@@ -1,6 +1,7 @@
 import { Caption1, Text, makeStyles } from '@fluentui/react-components';
 import type { WorkbookState } from '../../app/workbook-actions';
 import { ROLE_LABELS, ROUND_LABELS } from '../../core/bloc';
+import { AddUnitsForm } from '../components/AddUnitsForm';
 import { NewBlocForm } from '../components/NewBlocForm';
 import { Section } from '../components/Section';
 import { SettingsForm } from '../components/SettingsForm';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 
 /**
  * Thiết lập khối: without a configuration, the form that creates the standard sheets; with one,
- * a summary of the bloc and the settings form.
+ * a summary of the bloc, the form that adds units and the settings form.
  */
 export function SetupTab(props: SetupTabProps) {
   const styles = useStyles();
@@ -41,7 +42,8 @@ export function SetupTab(props: SetupTabProps) {
           ))}
         </ul>
       </Section>
-      {/* Reset the form whenever the stored settings change (after a save or a reload). */}
+      {/* Reset the forms whenever what they edit changes (after a save or a reload). */}
+      <AddUnitsForm key={bloc.units.map((u) => u.code).join()} {...props} state={state} />
       <SettingsForm key={JSON.stringify(bloc.settings)} {...props} state={state} />
     </div>
   );
