@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TabProps } from './types';
 
 /**
@@ -15,4 +16,21 @@ export async function writeThenReload<T>(
     await reload();
     return { value };
   });
+}
+
+/**
+ * writeThenReload for a form, with `writing` true while it runs (the form's button is disabled
+ * meanwhile, so a second click does not write twice).
+ */
+export function useWorkbookWrite(props: Pick<TabProps, 'busy' | 'reload'>) {
+  const [writing, setWriting] = useState(false);
+  const write = async <T>(label: string, action: () => Promise<T>) => {
+    setWriting(true);
+    try {
+      return await writeThenReload(props, label, action);
+    } finally {
+      setWriting(false);
+    }
+  };
+  return { writing, write };
 }

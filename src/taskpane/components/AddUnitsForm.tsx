@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { WorkbookState } from '../../app/workbook-actions';
 import { problemsNotice } from '../errors';
 import type { TabProps } from '../types';
-import { writeThenReload } from '../write';
+import { useWorkbookWrite } from '../write';
 import { Section } from './Section';
 import { checkUnits, UNITS_SOURCE, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
@@ -24,7 +24,7 @@ export function AddUnitsForm(props: Props) {
   const { state } = props;
   const [added, setAdded] = useState<UnitDraft[]>([]);
   const [checked, setChecked] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const { writing, write } = useWorkbookWrite(props);
   const existing = state.bloc.units.length;
   const check = checkUnits([...state.bloc.units, ...added]);
 
@@ -42,11 +42,7 @@ export function AddUnitsForm(props: Props) {
       );
     if (!check.units) return props.notify(problemsNotice(check.problems));
     const units = check.units.slice(existing);
-    setSaving(true);
-    const done = await writeThenReload(props, 'Đang thêm đơn vị…', () =>
-      props.session.addUnits(units),
-    );
-    setSaving(false);
+    const done = await write('Đang thêm đơn vị…', () => props.session.addUnits(units));
     // The form starts empty again: SetupTab keys it by the bloc's units, which the reload changed.
     if (done)
       props.notify({
@@ -81,7 +77,7 @@ export function AddUnitsForm(props: Props) {
           đổi.
         </Caption1>
         <div>
-          <Button appearance="primary" type="submit" disabled={saving}>
+          <Button appearance="primary" type="submit" disabled={writing}>
             Ghi đơn vị mới vào sổ tính
           </Button>
         </div>

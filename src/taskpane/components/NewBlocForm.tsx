@@ -12,7 +12,7 @@ import { Section } from './Section';
 import { TemplateSource, type TemplateChoice } from './TemplateSource';
 import { checkUnits, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
-import { writeThenReload } from '../write';
+import { useWorkbookWrite } from '../write';
 import { fieldError } from './fieldError';
 
 const useStyles = makeStyles({
@@ -44,7 +44,7 @@ export function NewBlocForm(props: Props) {
   const [units, setUnits] = useState<UnitDraft[]>([]);
   const [checked, setChecked] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { writing, write } = useWorkbookWrite(props);
   // After a first attempt, unit errors follow the edits.
   const unitCheck = checkUnits(units);
 
@@ -86,11 +86,7 @@ export function NewBlocForm(props: Props) {
   const create = async () => {
     const { bloc, problems } = validate();
     if (!bloc) return props.notify(problemsNotice(problems));
-    setSaving(true);
-    const done = await writeThenReload(props, 'Đang tạo các trang tính…', () =>
-      props.session.setUp(bloc),
-    );
-    setSaving(false);
+    const done = await write('Đang tạo các trang tính…', () => props.session.setUp(bloc));
     if (done)
       props.notify({
         intent: 'success',
@@ -170,7 +166,7 @@ export function NewBlocForm(props: Props) {
       </Section>
 
       <div>
-        <Button appearance="primary" type="submit" disabled={saving}>
+        <Button appearance="primary" type="submit" disabled={writing}>
           Xác nhận và tạo sổ tính
         </Button>
       </div>

@@ -16,7 +16,7 @@ import type { TabProps } from '../types';
 import { Section } from './Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
 import { TieBreakersEditor } from './TieBreakersEditor';
-import { writeThenReload } from '../write';
+import { useWorkbookWrite } from '../write';
 import { fieldError } from './fieldError';
 
 const useStyles = makeStyles({
@@ -32,7 +32,7 @@ export function SettingsForm(
   const settings = state.bloc.settings;
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { writing, write } = useWorkbookWrite(props);
   const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   // Parts and sections: what "higher base points in …" can compare.
   const subtrees = useMemo(
@@ -45,11 +45,9 @@ export function SettingsForm(
     setErrors(read.errors);
     if (!read.settings) return props.notify(problemsNotice(read.problems));
     const next = read.settings;
-    setSaving(true);
-    const done = await writeThenReload(props, 'Đang lưu cài đặt vào sổ tính…', () =>
+    const done = await write('Đang lưu cài đặt vào sổ tính…', () =>
       props.session.saveSettings(state, next),
     );
-    setSaving(false);
     if (done)
       props.notify({
         intent: 'success',
@@ -159,7 +157,7 @@ export function SettingsForm(
         </Field>
       </Section>
       <div>
-        <Button appearance="primary" type="submit" disabled={saving}>
+        <Button appearance="primary" type="submit" disabled={writing}>
           Lưu cài đặt
         </Button>
       </div>

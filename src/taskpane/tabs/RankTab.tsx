@@ -14,7 +14,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { TrophyRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import type { UnitResult } from '../../core/bloc';
 import { formatDecimal } from '../../core/text/vietnamese';
 import { GENERATED_SHEETS, unitSheetName } from '../../workbook/layout';
@@ -23,7 +22,7 @@ import { Section } from '../components/Section';
 import { useEvaluation } from '../components/useEvaluation';
 import { describeError } from '../errors';
 import type { TabProps } from '../types';
-import { writeThenReload } from '../write';
+import { useWorkbookWrite } from '../write';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -55,12 +54,10 @@ export function RankTab(props: TabProps) {
   const styles = useStyles();
   const { session, state, notify } = props;
   const { outcome, error } = useEvaluation(state);
-  const [running, setRunning] = useState(false);
+  const { writing, write } = useWorkbookWrite(props);
 
   const rank = async () => {
-    setRunning(true);
-    const done = await writeThenReload(props, 'Đang chấm điểm và xếp hạng…', () => session.rank());
-    setRunning(false);
+    const done = await write('Đang chấm điểm và xếp hạng…', () => session.rank());
     if (done)
       notify({
         intent: 'success',
@@ -79,7 +76,7 @@ export function RankTab(props: TabProps) {
   return (
     <div className={styles.box}>
       <div>
-        <Button appearance="primary" icon={<TrophyRegular />} disabled={running} onClick={rank}>
+        <Button appearance="primary" icon={<TrophyRegular />} disabled={writing} onClick={rank}>
           Xếp hạng
         </Button>
         <Caption1 block>
