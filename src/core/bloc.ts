@@ -17,7 +17,7 @@ import { scoreUnit, type UnitScore } from './scoring/score';
 import type { UnitSheet } from './scoring/types';
 import { compileTemplate, type CompiledTemplate } from './template/compile';
 import type { Template } from './template/types';
-import { compareVietnamese } from './text/vietnamese';
+import { compareVietnamese, nfc } from './text/vietnamese';
 
 export type UnitRole = 'truong-khoi' | 'pho-truong-khoi' | 'thanh-vien';
 export const ROLE_LABELS: Readonly<Record<UnitRole, string>> = {
@@ -46,6 +46,18 @@ export const STATUS_LABELS: Readonly<Record<SheetStatus, string>> = {
   'da-nop': 'Đã nộp',
   'da-tham-dinh': 'Đã thẩm định',
 };
+
+const STATUS_BY_TEXT = new Map<string, SheetStatus>(
+  (Object.entries(STATUS_LABELS) as [SheetStatus, string][]).flatMap(([status, label]) => [
+    [label.toLowerCase(), status],
+    [status, status],
+  ]),
+);
+
+/** A status as people write it ("Đã thẩm định", "đã thẩm định") or its id ("da-tham-dinh"). */
+export function parseStatus(text: string): SheetStatus | undefined {
+  return STATUS_BY_TEXT.get(nfc(text).toLowerCase());
+}
 
 /** A unit's submission record: status, date and, when the bloc voted, the approval share. */
 export interface Submission {

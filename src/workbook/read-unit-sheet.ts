@@ -1,4 +1,10 @@
-import { STATUS_LABELS, type SheetStatus, type Submission, type Unit } from '../core/bloc';
+import {
+  parseStatus,
+  STATUS_LABELS,
+  type SheetStatus,
+  type Submission,
+  type Unit,
+} from '../core/bloc';
 import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
 import type { CompiledTemplate } from '../core/template/compile';
 import { formatDecimal, nfc } from '../core/text/vietnamese';
@@ -135,13 +141,6 @@ function text(v: ReadValue | undefined): string | undefined {
   return String(v);
 }
 
-const STATUS_BY_TEXT = new Map<string, SheetStatus>(
-  (Object.entries(STATUS_LABELS) as [SheetStatus, string][]).flatMap(([status, label]) => [
-    [label.toLowerCase(), status],
-    [status, status],
-  ]),
-);
-
 /** Reads a unit sheet: entries, submission record and every problem found. */
 export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadUnitSheetResult {
   const { compiled: t, unit } = input;
@@ -191,7 +190,7 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
       `ô có giá trị lỗi ${statusCell.error}; hãy chọn lại trạng thái.`,
     );
   else if (!isBlank(statusCell)) {
-    const found = STATUS_BY_TEXT.get(nfc(String(statusCell)).toLowerCase());
+    const found = parseStatus(String(statusCell));
     if (found) status = found;
     else
       report(

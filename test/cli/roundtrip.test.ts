@@ -120,6 +120,45 @@ describe('init → import → rank on real .xlsx files', () => {
     );
   });
 
+  it("sets the units' status on import with --status, and refuses an unknown one", async () => {
+    const copy = path.join(dir, 'da-tham-dinh.xlsx');
+    copyFileSync(book, copy);
+    const sum = checksum(copy);
+    const bad = await thidua(
+      'import',
+      copy,
+      '--scores',
+      path.join(fixtures, 'scores.csv'),
+      '--status',
+      'xong',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      'Trạng thái "xong" không hợp lệ: dùng Chưa nộp, Đã nộp, Đã thẩm định.',
+    );
+    expect(checksum(copy)).toBe(sum);
+
+    const ok = await thidua(
+      'import',
+      copy,
+      '--scores',
+      path.join(fixtures, 'scores.csv'),
+      '--status',
+      'đã thẩm định',
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('trạng thái Đã thẩm định');
+    const state = await readWorkbook(await loadXlsx(copy));
+    expect(state.submissions.map((s) => s.status)).toEqual(
+      SAMPLE_BLOC.units.map(() => 'da-tham-dinh'),
+    );
+    expect((await thidua('rank', copy)).code).toBe(0);
+    const ws = (await loadXlsx(copy)).workbook.getWorksheet(SHEETS.warnings)!;
+    const messages: string[] = [];
+    ws.eachRow((r) => messages.push(String(r.getCell(6).value ?? '')));
+    expect(messages.filter((m) => m.endsWith('là tạm tính.'))).toEqual([]);
+  });
+
   it('changes nothing in the unit sheets when rank runs again', async () => {
     const before = await unitCells(book);
     expect((await thidua('rank', book)).code).toBe(0);
