@@ -32,20 +32,17 @@ import type { InputProblem } from './problems';
 /** Where problems of a pasted table say they are. */
 export const PASTE_SOURCE = 'Bảng dán';
 
-export interface PastedRow {
+/** A row as understood: the criterion it becomes, with where it came from and how it was read. */
+export interface PastedRow extends Pick<
+  Criterion,
+  'parent' | 'text' | 'kind' | 'base' | 'rate' | 'caps' | 'note'
+> {
   /** 1-based line of the pasted text where the row starts (0 for a rule row made from a sentence). */
   line: number;
   /** The STT as written. */
   written: string;
   /** The code in the template (the STT, made unique when the sheet repeats it). */
   code: string;
-  parent?: string;
-  text: string;
-  kind: CriterionKind;
-  base?: number;
-  rate?: number;
-  caps?: Caps;
-  note?: string;
   /** What was inferred, in Vietnamese, for the user to confirm. */
   reading: string[];
   /** True for a rule row made from a sentence or a Thưởng/Trừ cell of another row. */

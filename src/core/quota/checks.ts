@@ -503,8 +503,29 @@ function cstdcsShareChecks(units: UnitView[], rules: QuotaRuleSet): SplitChecks 
 
 function leaderChecks(units: UnitView[], rules: QuotaRuleSet): SplitChecks {
   const out: SplitChecks = { unit: [], bloc: [] };
-  const leaderRule = rules.leaderShare;
-  const nonLeaderRule = rules.nonLeaderShare;
+  // Two rules on the same split of the CSTĐCS: leaders below a share, non-leaders above one.
+  const sides = [
+    rules.leaderShare && {
+      id: 'cstdcs-leader-share' as const,
+      leader: true,
+      bound: 'below' as const,
+      share: rules.leaderShare.below,
+      scopes: rules.leaderShare.scopes,
+      source: rules.leaderShare.source,
+      who: 'lãnh đạo',
+      counted: 'lãnh đạo',
+    },
+    rules.nonLeaderShare && {
+      id: 'cstdcs-non-leader-share' as const,
+      leader: false,
+      bound: 'above' as const,
+      share: rules.nonLeaderShare.above,
+      scopes: rules.nonLeaderShare.scopes,
+      source: rules.nonLeaderShare.source,
+      who: 'không giữ chức vụ lãnh đạo',
+      counted: 'người không giữ chức vụ lãnh đạo',
+    },
+  ].filter((side) => side !== null);
   const groups: {
     scope: QuotaScope;
     prefix: string;
@@ -522,50 +543,26 @@ function leaderChecks(units: UnitView[], rules: QuotaRuleSet): SplitChecks {
   for (const g of groups) {
     const cstdcs = g.people.filter((p) => p.cstdcsOrHigher);
     const leaders = cstdcs.filter((p) => p.person.leader);
-    const nonLeaders = cstdcs.filter((p) => !p.person.leader);
     const n = cstdcs.length;
-    if (leaderRule !== null && wants(leaderRule.scopes, g.kind)) {
+    for (const side of sides) {
+      if (!wants(side.scopes, g.kind)) continue;
+      const counted = side.leader ? leaders.length : n - leaders.length;
       const ev = evaluateShare({
-        bound: 'below',
-        share: leaderRule.below,
-        counted: leaders.length,
+        bound: side.bound,
+        share: side.share,
+        counted,
         base: n,
         baseNoun: 'người đạt/đề nghị CSTĐCS',
         word: 'người',
-        who: 'lãnh đạo',
+        who: side.who,
       });
+      // Either way the leaders are who to look at: too many of them fails both rules.
       const details = ev.pass
         ? []
         : [`Lãnh đạo đạt/đề nghị CSTĐCS: ${names(leaders.map((p) => p.person))}`];
-      const what = `${formatCount(leaders.length)} lãnh đạo trong ${formatCount(n)} người đạt/đề nghị CSTĐCS${actualPercent(leaders.length, n)}`;
+      const what = `${formatCount(counted)} ${side.counted} trong ${formatCount(n)} người đạt/đề nghị CSTĐCS${actualPercent(counted, n)}`;
       out[g.kind === 'unit' ? 'unit' : 'bloc'].push(
-        makeCheck('cstdcs-leader-share', g.scope, g.prefix, what, ev, leaderRule.source, details),
-      );
-    }
-    if (nonLeaderRule !== null && wants(nonLeaderRule.scopes, g.kind)) {
-      const ev = evaluateShare({
-        bound: 'above',
-        share: nonLeaderRule.above,
-        counted: nonLeaders.length,
-        base: n,
-        baseNoun: 'người đạt/đề nghị CSTĐCS',
-        word: 'người',
-        who: 'không giữ chức vụ lãnh đạo',
-      });
-      const details = ev.pass
-        ? []
-        : [`Lãnh đạo đạt/đề nghị CSTĐCS: ${names(leaders.map((p) => p.person))}`];
-      const what = `${formatCount(nonLeaders.length)} người không giữ chức vụ lãnh đạo trong ${formatCount(n)} người đạt/đề nghị CSTĐCS${actualPercent(nonLeaders.length, n)}`;
-      out[g.kind === 'unit' ? 'unit' : 'bloc'].push(
-        makeCheck(
-          'cstdcs-non-leader-share',
-          g.scope,
-          g.prefix,
-          what,
-          ev,
-          nonLeaderRule.source,
-          details,
-        ),
+        makeCheck(side.id, g.scope, g.prefix, what, ev, side.source, details),
       );
     }
   }
