@@ -142,6 +142,15 @@ describe('rule kinds and warnings', () => {
   const score = (entries: Record<string, ItemEntry>) =>
     scoreUnit(compiled, { unitCode: 'X', entries });
 
+  it('says whether the bloc has verified anything, wherever the verified value sits', () => {
+    expect(score({}).hasVerified).toBe(false);
+    expect(score({ '3.1': { self: 8 }, '3.2': { self: 5 } }).hasVerified).toBe(false);
+    // The verified value on the last entry, equal to the self value: still verified.
+    expect(score({ '3.1': { self: 8 }, '3.2': { self: 5, verified: 5 } }).hasVerified).toBe(true);
+    // An entry for an unknown code counts too: the bloc did write in its column.
+    expect(score({ 'a9.9': { self: 1, verified: 1 } }).hasVerified).toBe(true);
+  });
+
   it('caps earned base at the base and warns', () => {
     const s = score({ '3.1': { self: 12 } });
     expect(s.node('3.1').earnedBase).toBe(10);
