@@ -11,6 +11,9 @@
  *   `import('./exports')` of the session becomes its own chunk: ExcelJS and docx stay out of the
  *   task pane's first download. The budget (≤ 400 KB gzipped) is checked by `npm run bench` and by
  *   test/addin/bundle.test.ts on gzipped sizes, hence no webpack size hints (they count raw bytes).
+ * - package.json says `"sideEffects": false` (no module of ours does anything on import but the
+ *   entries): the layers' faces re-export whole folders, and webpack may then leave out what a
+ *   door does not use (the app's face carries the exports, which bring docx and ExcelJS).
  * - ExcelJS and docx get chunks of their own, by name. ExcelJS ships minified (its browser build):
  *   minifying it again took over half of a 100-second build and saved under 1 %, so it is skipped.
  * - Production files carry a content hash: Office caches add-in pages aggressively.

@@ -6,7 +6,7 @@ import { createWorkbook, rankWorkbook } from '../src/app/workbook-actions';
 import type { Bloc } from '../src/core/bloc';
 import { DEFAULT_SETTINGS } from '../src/core/bloc';
 import { XlsxWorkbook } from '../src/io/xlsx/xlsx-workbook';
-import { loadXlsx, saveXlsx } from '../src/io/xlsx/xlsx-file';
+import { loadXlsx, saveXlsx } from '../src/io/node';
 import { syntheticSheets, syntheticTemplate } from './core';
 import { ratio } from './harness';
 

@@ -1,6 +1,6 @@
 import type { Bloc, BlocResult } from '../core/bloc';
 import { buildMinutesDocx, buildReportDocx } from '../export/docx-report';
-import { rankingRows } from '../export/ranking-rows';
+import { rankingRows } from '../core/ranking/rows';
 import { toCsv } from '../workbook/csv';
 import type { SheetSpec } from '../workbook/grid';
 import { columnLetter, emptySheet } from '../workbook/grid';

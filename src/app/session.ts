@@ -1,10 +1,4 @@
-import {
-  STATUS_LABELS,
-  type Bloc,
-  type BlocSettings,
-  type SheetStatus,
-  type Unit,
-} from '../core/bloc';
+import type { Bloc, BlocSettings, SheetStatus, Unit } from '../core/bloc';
 import type { Collective, Person } from '../core/quota';
 import type { ItemEntry } from '../core/scoring/types';
 import { buildConfigSheet } from '../workbook/config-sheet';
@@ -12,7 +6,7 @@ import type { CellUpdate, WorkbookPort } from '../workbook/grid';
 import { SHEETS, unitSheetName } from '../workbook/layout';
 import { unitSheetCells } from '../workbook/unit-sheet';
 import type { ExportFile, ReportOptions } from './exports';
-import { planScoreUpdates } from './import-scores';
+import { planScoreUpdates, planStatusUpdates, type ScoreInput } from './import-scores';
 import {
   addUnits,
   createWorkbook,
@@ -65,16 +59,16 @@ export type ExportKind = 'csv' | 'xlsx' | 'docx' | 'minutes';
 /** The cells a form edit writes: the column's values and notes, then status and date. */
 export function planUnitEdit(state: WorkbookState, edit: UnitEdit): CellUpdate[] {
   const sheet = unitSheetName(edit.unitCode);
-  const rows = Object.entries(edit.entries).map(([code, e]) => ({
-    line: state.compiled.indexOf.has(code) ? unitSheetCells(state.compiled).row(code) : 0,
+  const cells = unitSheetCells(state.compiled);
+  const inputs: ScoreInput[] = Object.entries(edit.entries).map(([code, e]) => ({
+    // Problems name the sheet row; a code outside the template has none.
+    line: state.compiled.indexOf.has(code) ? cells.row(code) : 0,
     unitCode: edit.unitCode,
     code,
     ...e,
   }));
-  const updates = planScoreUpdates(state.compiled, rows, sheet);
-  const cells = unitSheetCells(state.compiled);
-  if (edit.status)
-    updates.push({ sheet, address: cells.status, value: STATUS_LABELS[edit.status] });
+  const updates = planScoreUpdates(state.compiled, inputs, sheet);
+  if (edit.status) updates.push(...planStatusUpdates(state.compiled, [edit.unitCode], edit.status));
   if (edit.submittedAt)
     updates.push({ sheet, address: cells.submittedAt, value: edit.submittedAt });
   return updates;

@@ -20,7 +20,7 @@ import {
   isGeneratedSheet,
   refuseOverwrite,
 } from '../workbook/generated-sheets';
-import type { CellUpdate, SheetData, SheetSpec, WorkbookPort } from '../workbook/grid';
+import type { SheetData, SheetSpec, WorkbookPort } from '../workbook/grid';
 import { address, parseAddress } from '../workbook/grid';
 import { GENERATED_SHEETS, SHEETS, UNIT, unitSheetName } from '../workbook/layout';
 import { buildPeopleSheet, readPeopleSheet } from '../workbook/people-sheet';
@@ -279,9 +279,4 @@ export async function rankWorkbook(port: WorkbookPort): Promise<RankOutcome> {
   if (foreign.length) throw new InputError(foreign.map(refuseOverwrite));
   await port.write({ replace: planGeneratedSheets(outcome), update: [] });
   return outcome;
-}
-
-/** Writes cell updates after they were validated; refuses updates outside unit input cells. */
-export async function applyUpdates(port: WorkbookPort, updates: CellUpdate[]): Promise<void> {
-  await port.write({ replace: [], update: updates });
 }

@@ -1,7 +1,4 @@
-import type { BlocResult } from '../core/bloc';
-import type { Finding } from '../core/finding';
-import type { QuotaCheck } from '../core/quota';
-import { formatDecimal } from '../core/text/vietnamese';
+import { type BlocResult, type Finding, type QuotaCheck, formatDecimal } from '../core';
 import { renderTable } from './table';
 
 const pts = (n: number) => formatDecimal(n, { decimals: 2 });

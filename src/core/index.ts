@@ -10,6 +10,7 @@ export {
 export * from './scoring/types';
 export * from './scoring/score';
 export * from './ranking/rank';
+export * from './ranking/rows';
 export * from './award/classify';
 export * from './award/proposals';
 export * from './text/vietnamese';

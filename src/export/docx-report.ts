@@ -29,7 +29,7 @@ import {
   upper,
   vietnameseDateLine,
 } from './docx-official';
-import { COL, knockoutReasons, rankingRows } from './ranking-rows';
+import { COL, knockoutReasons, rankingRows } from '../core/ranking/rows';
 
 export { vietnameseDateLine } from './docx-official';
 

@@ -9,11 +9,9 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
-import type { Session } from '../app/session';
-import { createWorkbook } from '../app/workbook-actions';
+import { type Session, createWorkbook } from '../app';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../sample';
-import type { SheetData } from '../workbook/grid';
-import { SHEETS } from '../workbook/layout';
+import { type SheetData, SHEETS } from '../workbook';
 import type { PreviewWorkbook } from './preview-workbook';
 import { SheetView } from './SheetView';
 

@@ -5,7 +5,7 @@ import {
   type RangeStyle,
   type ReadValue,
   type SheetData,
-} from '../workbook/grid';
+} from '../workbook';
 import type { SheetLook } from './preview-workbook';
 
 export interface SheetViewProps {

@@ -5,10 +5,10 @@
  * `preview.html?sample` opens with the sample bloc already loaded.
  */
 import { createRoot } from 'react-dom/client';
-import { createSession, type Host } from '../app/session';
-import { XlsxWorkbook } from '../io/xlsx/xlsx-workbook';
-import { App } from '../taskpane/App';
-import { browserDownload } from './download';
+import { createSession, type Host } from '../app';
+import { browserDownload } from '../io/browser';
+import { XlsxWorkbook } from '../io/xlsx';
+import { App } from '../taskpane/pane';
 import { loadSample, PreviewApp, type OfficeStatus } from './PreviewApp';
 import { PreviewWorkbook } from './preview-workbook';
 

@@ -1,10 +1,4 @@
-import type {
-  RangeStyle,
-  SheetSpec,
-  WorkbookPort,
-  WorkbookRead,
-  WritePlan,
-} from '../workbook/grid';
+import type { RangeStyle, SheetSpec, WorkbookPort, WorkbookRead, WritePlan } from '../workbook';
 
 /** How a sheet was laid out when thidua last wrote it whole (what the port's reads don't carry). */
 export interface SheetLook {

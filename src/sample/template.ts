@@ -2,7 +2,7 @@ import type { Criterion, Template } from '../core/template/types';
 
 /**
  * A 100-point Bảng chấm điểm of a Khối Nội chính, modelled on published provincial sheets: it uses
- * every rule kind of domain.md §2 (base items, per-case penalties and bonuses with caps, a net cap,
+ * every rule kind of docs/scoring-rules.md (base items, per-case penalties and bonuses with caps, a net cap,
  * attainment tiers, a deadline rule, a two-input band, award bonuses, knock-out conditions).
  */
 const c = (

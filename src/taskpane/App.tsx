@@ -23,11 +23,9 @@ import {
   TrophyRegular,
 } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { Session } from '../app/session';
-import type { WorkbookState } from '../app/workbook-actions';
-import { ROUND_LABELS } from '../core/bloc';
+import { type Session, type WorkbookState, describeError } from '../app';
+import { ROUND_LABELS } from '../core';
 import { NoticeBar } from './components/NoticeBar';
-import { describeError } from './errors';
 import { ExportTab } from './tabs/ExportTab';
 import { QuotaTab } from './tabs/QuotaTab';
 import { RankTab } from './tabs/RankTab';

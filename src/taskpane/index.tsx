@@ -13,25 +13,19 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { createSession, type Host } from '../app/session';
-import { ExcelWorkbook, excelRunner } from '../io/excel/excel-workbook';
-import { browserDownload } from '../preview/download';
+import { createSession, type Host } from '../app';
+import { browserDownload } from '../io/browser';
+import { ExcelWorkbook, excelRunner } from '../io/excel';
 import { App } from './App';
 
-/** Excel.run, waiting while the user is editing a cell instead of failing. */
-const run = excelRunner();
-
 /** Excel as the pane's host: sheets are brought to the front by activating them. */
-const excelHost: Host = {
-  kind: 'excel',
-  async showSheet(name) {
-    await run(async (context) => {
-      context.workbook.worksheets.getItem(name).activate();
-      await context.sync();
-    });
-  },
-  download: browserDownload,
-};
+function excelHost(workbook: ExcelWorkbook): Host {
+  return {
+    kind: 'excel',
+    showSheet: (name) => workbook.showSheet(name),
+    download: browserDownload,
+  };
+}
 
 /** Why the pane cannot run here, in Vietnamese. */
 type Obstacle = { kind: 'no-office' } | { kind: 'other-host' } | { kind: 'error'; message: string };
@@ -78,8 +72,9 @@ function start(host: Office.HostType | null) {
   if (host !== Office.HostType.Excel) return <CannotRun obstacle={{ kind: 'other-host' }} />;
   try {
     // The constructor checks ExcelApi 1.7 and throws, in Vietnamese, on an older Excel.
-    const workbook = new ExcelWorkbook(run);
-    return <App session={createSession(workbook, excelHost)} />;
+    // Excel.run waits while the user is editing a cell instead of failing.
+    const workbook = new ExcelWorkbook(excelRunner());
+    return <App session={createSession(workbook, excelHost(workbook))} />;
   } catch (e) {
     return (
       <CannotRun

@@ -1,5 +1,4 @@
-import type { Session } from '../app/session';
-import type { WorkbookState } from '../app/workbook-actions';
+import type { Session, WorkbookState } from '../app';
 
 /** A message in the pane's MessageBar: Vietnamese, naming the sheet, cell and rule where it can. */
 export interface Notice {

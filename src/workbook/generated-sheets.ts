@@ -2,7 +2,7 @@ import type { Bloc, BlocResult } from '../core/bloc';
 import type { QuotaCheck } from '../core/quota';
 import type { TieBreaker } from '../core/ranking/rank';
 import type { CompiledTemplate } from '../core/template/compile';
-import { rankingRows } from '../export/ranking-rows';
+import { rankingRows } from '../core/ranking/rows';
 import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
 import { address, columnLetter, emptySheet, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES, UNIT, unitSheetName } from './layout';

@@ -9,7 +9,7 @@ import type { InputProblem } from './problems';
 /**
  * A criteria table pasted into the task pane: cells copied from an Excel sheet (tab-separated,
  * Excel's quoting), from a Word table (tab-separated) or typed as "STT | Nội dung | …". Real
- * sheets share one shape (domain.md §2):
+ * sheets share one shape (docs/scoring-rules.md, docs/csv-formats.md):
  *
  *   STT | Nội dung | Điểm chuẩn | Thưởng | Trừ | Ghi chú
  *

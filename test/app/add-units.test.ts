@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createSession } from '../../src/app/session';
 import { addUnits, createWorkbook, readWorkbook } from '../../src/app/workbook-actions';
 import type { Unit } from '../../src/core/bloc';
-import { loadXlsx, saveXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx, saveXlsx } from '../../src/io/node';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { emptySheet } from '../../src/workbook/grid';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx } from '../../src/io/node';
 import { ROW, WORKBOOK_CASES, type Command } from '../support/bad-workbooks';
 import { checksum, thidua } from '../support/cli';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readWorkbook } from '../../src/app/workbook-actions';
 import { checkGovernmentFlagShare, DEFAULT_PRESET } from '../../src/core/quota';
-import { loadXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx } from '../../src/io/node';
 import { SAMPLE_SHEETS } from '../../src/sample';
 import { editXlsx, ROW } from '../support/bad-workbooks';
 import { checksum, thidua } from '../support/cli';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readWorkbook } from '../../src/app/workbook-actions';
 import { evaluateBloc } from '../../src/core/bloc';
-import { loadXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx } from '../../src/io/node';
 import { SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS } from '../../src/sample';
 import { SHEETS } from '../../src/workbook/layout';
 import { checksum, thidua } from '../support/cli';

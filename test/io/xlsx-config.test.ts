@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { loadXlsx, saveXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx, saveXlsx } from '../../src/io/node';
 import { buildConfigSheet, readConfigSheet } from '../../src/workbook/config-sheet';
 import { SHEETS } from '../../src/workbook/layout';
 import { SAMPLE_BLOC } from '../../src/sample';

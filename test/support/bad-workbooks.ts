@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { loadXlsx } from '../../src/io/xlsx/xlsx-file';
+import { loadXlsx } from '../../src/io/node';
 import { SHEETS } from '../../src/workbook/layout';
 
 /**

@@ -14,7 +14,7 @@ import { createWorkbook } from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
-import { describeError } from '../../src/taskpane/errors';
+import { describeError } from '../../src/app';
 import { officeTheme, themeFromOffice } from '../../src/taskpane/theme';
 import { InputError } from '../../src/workbook/problems';
 import { unitSheetCells } from '../../src/workbook/unit-sheet';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorkbook, rankWorkbook, type RankOutcome } from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { saveXlsx } from '../../src/io/xlsx/xlsx-file';
+import { saveXlsx } from '../../src/io/node';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { columnLetter, emptySheet, parseAddress } from '../../src/workbook/grid';
 import { SHEETS, UNIT } from '../../src/workbook/layout';

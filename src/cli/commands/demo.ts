@@ -1,10 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createWorkbook, rankWorkbook } from '../../app/workbook-actions';
-import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
-import { saveXlsx } from '../../io/xlsx/xlsx-file';
+import { createWorkbook, rankWorkbook } from '../../app';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../sample';
-import { progress } from '../io';
+import { progress, saveXlsx, XlsxWorkbook } from '../io';
 import { findingsTable, quotaTable, rankingTable, tiesText } from '../report';
 import type { Command } from '../thidua';
 import { writeExports } from './export';

@@ -1,8 +1,13 @@
 import path from 'node:path';
-import { minutesDocx, rankingCsv, rankingXlsx, reportDocx } from '../../app/exports';
-import { evaluateState, readWorkbook } from '../../app/workbook-actions';
-import { loadXlsx } from '../../io/xlsx/xlsx-file';
-import { progress, UsageError, writeFileAtomic } from '../io';
+import {
+  minutesDocx,
+  rankingCsv,
+  rankingXlsx,
+  reportDocx,
+  evaluateState,
+  readWorkbook,
+} from '../../app';
+import { loadXlsx, progress, UsageError, writeFileAtomic } from '../io';
 import type { Command } from '../thidua';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

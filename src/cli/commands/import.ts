@@ -1,13 +1,6 @@
-import path from 'node:path';
-import { planScoreUpdates } from '../../app/import-scores';
-import { parseStatus, STATUS_LABELS } from '../../core/bloc';
-import { readBlocConfig } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
-import { readScoresCsv } from '../../workbook/csv';
-import { unitSheetName } from '../../workbook/layout';
-import { unitSheetCells } from '../../workbook/unit-sheet';
-import { InputError } from '../../workbook/problems';
-import { progress, readText, UsageError } from '../io';
+import { importScores } from '../../app';
+import { parseStatus, STATUS_LABELS } from '../../core';
+import { loadXlsx, progress, readInputFile, saveXlsx, UsageError } from '../io';
 import type { Command } from '../thidua';
 
 export const importCommand: Command = {
@@ -27,32 +20,12 @@ export const importCommand: Command = {
       );
     progress(`Đang đọc ${file}`);
     const wb = await loadXlsx(file);
-    const { bloc, compiled } = await readBlocConfig(wb);
-    const csv = await readText(values.scores as string);
-    const read = readScoresCsv(csv.text, csv.name, { units: bloc.units, compiled });
-    if (!read.rows) throw new InputError(read.problems);
-    const updates = planScoreUpdates(compiled, read.rows, csv.name);
-    if (status) {
-      // Scores verified elsewhere come with their status, else the ranking stays provisional.
-      const cell = unitSheetCells(compiled).status;
-      for (const code of new Set(read.rows.map((r) => r.unitCode)))
-        updates.push({ sheet: unitSheetName(code), address: cell, value: STATUS_LABELS[status] });
-    }
-    const names = new Set(await wb.sheetNames());
-    const missing = [...new Set(updates.map((u) => u.sheet))].filter((s) => !names.has(s));
-    if (missing.length)
-      throw new InputError(
-        missing.map((s) => ({
-          source: s,
-          location: 'trang tính',
-          message: `không có trang đơn vị "${s}" (đã bị xóa hoặc đổi tên); không ghi gì.`,
-        })),
-      );
-    await wb.write({ replace: [], update: updates });
-    progress(`Đang ghi ${updates.length} ô`);
+    const scores = await readInputFile(values.scores as string);
+    const written = await importScores(wb, scores, status ? { status } : {});
+    progress(`Đang ghi ${written.cells} ô`);
     await saveXlsx(wb, file);
     process.stdout.write(
-      `Đã ghi ${read.rows.length} dòng điểm từ ${path.basename(values.scores as string)} vào ${file}${status ? `; trạng thái ${STATUS_LABELS[status]}` : ''}.\n`,
+      `Đã ghi ${written.rows} dòng điểm từ ${scores.name} vào ${file}${status ? `; trạng thái ${STATUS_LABELS[status]}` : ''}.\n`,
     );
   },
 };

@@ -1,18 +1,21 @@
 import path from 'node:path';
-import type { Bloc, Round } from '../../core/bloc';
-import { DEFAULT_SETTINGS, ROUND_LABELS } from '../../core/bloc';
-import type { Collective, Person } from '../../core/quota';
-import { createWorkbook } from '../../app/workbook-actions';
-import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
-import { saveXlsx } from '../../io/xlsx/xlsx-file';
 import {
-  readCollectivesCsv,
-  readCriteriaCsv,
-  readPeopleCsv,
-  readUnitsCsv,
-} from '../../workbook/csv';
-import { InputError, type InputProblem } from '../../workbook/problems';
-import { exists, progress, readText, UsageError } from '../io';
+  type Bloc,
+  type Round,
+  DEFAULT_SETTINGS,
+  ROUND_LABELS,
+  type Collective,
+  type Person,
+} from '../../core';
+import {
+  createWorkbook,
+  readCollectivesFile,
+  readCriteriaFile,
+  readPeopleFile,
+  readUnitsFile,
+} from '../../app';
+import { InputError, type InputProblem } from '../../workbook';
+import { exists, progress, readInputFile, saveXlsx, UsageError, XlsxWorkbook } from '../io';
 import type { Command } from '../thidua';
 
 export const initCommand: Command = {
@@ -54,27 +57,25 @@ export const initCommand: Command = {
         },
       ]);
     const problems: InputProblem[] = [];
-    const criteriaFile = await readText(values.criteria as string);
-    const criteria = readCriteriaCsv(criteriaFile.text, criteriaFile.name, {
+    const criteria = readCriteriaFile(await readInputFile(values.criteria as string), {
       title:
         (values.title as string | undefined) ??
         `Bảng chấm điểm thi đua năm ${year} – ${String(values.name)}`,
     });
     problems.push(...criteria.problems);
-    const unitsFile = await readText(values.units as string);
-    const units = readUnitsCsv(unitsFile.text, unitsFile.name);
+    const units = readUnitsFile(await readInputFile(values.units as string));
     problems.push(...units.problems);
     let people: Person[] = [];
     let collectives: Collective[] = [];
     if (units.units && values.people) {
-      const f = await readText(values.people as string);
-      const r = readPeopleCsv(f.text, f.name, { units: units.units });
+      const f = await readInputFile(values.people as string);
+      const r = readPeopleFile(f, { units: units.units });
       problems.push(...r.problems);
       people = r.people ?? [];
     }
     if (units.units && values.collectives) {
-      const f = await readText(values.collectives as string);
-      const r = readCollectivesCsv(f.text, f.name, { units: units.units });
+      const f = await readInputFile(values.collectives as string);
+      const r = readCollectivesFile(f, { units: units.units });
       problems.push(...r.problems);
       collectives = r.collectives ?? [];
     }

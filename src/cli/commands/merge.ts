@@ -1,11 +1,15 @@
 import path from 'node:path';
-import { planMerge, provinceSheet, type BlocSummary, type CopyState } from '../../app/merge';
-import { evaluateState, readWorkbook } from '../../app/workbook-actions';
-import { XlsxWorkbook } from '../../io/xlsx/xlsx-workbook';
-import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
-import { formatDecimal } from '../../core/text/vietnamese';
-import { InputError, type InputProblem } from '../../workbook/problems';
-import { exists, progress, UsageError } from '../io';
+import {
+  planMerge,
+  provinceSheet,
+  type BlocSummary,
+  type CopyState,
+  evaluateState,
+  readWorkbook,
+} from '../../app';
+import { formatDecimal } from '../../core';
+import { InputError, type InputProblem } from '../../workbook';
+import { exists, loadXlsx, progress, saveXlsx, UsageError, XlsxWorkbook } from '../io';
 import { renderTable } from '../table';
 import type { Command } from '../thidua';
 

@@ -1,6 +1,5 @@
-import { evaluateState, quotaRules, readWorkbook } from '../../app/workbook-actions';
-import { loadXlsx } from '../../io/xlsx/xlsx-file';
-import { progress, UsageError } from '../io';
+import { evaluateState, quotaRules, readWorkbook } from '../../app';
+import { loadXlsx, progress, UsageError } from '../io';
 import { quotaTable, sourcesText } from '../report';
 import type { Command } from '../thidua';
 

@@ -1,7 +1,6 @@
-import type { BlocResult } from '../../core/bloc';
-import { rankWorkbook } from '../../app/workbook-actions';
-import { loadXlsx, saveXlsx } from '../../io/xlsx/xlsx-file';
-import { progress, UsageError } from '../io';
+import type { BlocResult } from '../../core';
+import { rankWorkbook } from '../../app';
+import { loadXlsx, progress, saveXlsx, UsageError } from '../io';
 import { findingsTable, rankingTable, tiesText } from '../report';
 import type { Command } from '../thidua';
 

@@ -74,7 +74,7 @@ function explain(code: string, where: string, e: OfficeErrorLike): string {
     return `không bỏ được bảo vệ của ${where}: trang được bảo vệ bằng mật khẩu do người dùng đặt. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang), chạy lại thao tác, rồi bảo vệ lại nếu cần.`;
   switch (code) {
     case 'AccessDenied':
-      return `Excel không cho ghi vào ${where}: trang đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang) hoặc sổ tính chỉ được xem (mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa). Hãy bỏ bảo vệ hoặc mở sổ tính với quyền sửa rồi thử lại.`;
+      return `Excel không cho ghi vào ${where}: trang tính hoặc ô đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang) hoặc sổ tính chỉ được xem (mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa). Hãy bỏ bảo vệ hoặc mở sổ tính với quyền sửa rồi thử lại.`;
     case 'InvalidArgument':
       return `Excel từ chối dữ liệu ghi vào ${where} (số hàng/cột không khớp vùng, tên hay công thức không hợp lệ)${location}; ${ADDIN_BUG}`;
     case 'ItemNotFound':
@@ -91,7 +91,10 @@ function explain(code: string, where: string, e: OfficeErrorLike): string {
       return `${where} chồng lên ô đã gộp (merge); hãy bỏ gộp ô rồi thử lại.`;
     case 'FilteredRangeConflict':
       return `${where} đang được lọc (filter); hãy bỏ lọc rồi thử lại.`;
+    case 'InvalidReference':
+      return `Excel không tìm thấy vùng ô cần dùng ở ${where}${location} (vùng đã bị xóa, hoặc địa chỉ không hợp lệ); ${ADDIN_BUG}`;
     case 'InvalidOperationInCellEditMode':
+    case 'EditModeCannotAcquireLock':
       return `Excel đang ở chế độ sửa ô (con trỏ đang nằm trong một ô). Hãy nhấn Enter hoặc Esc rồi thử lại.`;
     case 'Conflict':
       return `người khác đang sửa ${where} cùng lúc (đồng soạn thảo); hãy đợi vài giây, tải lại rồi thử lại.`;

@@ -126,6 +126,14 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
+  /** Brings a sheet to the front (the pane's "show this unit"), with Excel's errors in Vietnamese. */
+  async showSheet(name: string): Promise<void> {
+    await this.run({ action: 'mở trang tính', sheets: [name] }, async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
   async read(names: readonly string[], options: ReadOptions = {}): Promise<WorkbookRead> {
     const wanted = [...new Set(names)];
     const f = this.features;

@@ -1,7 +1,6 @@
 import { Button, Caption1, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { WorkbookState } from '../../app/workbook-actions';
-import { problemsNotice } from '../errors';
+import { type WorkbookState, problemsNotice } from '../../app';
 import type { TabProps } from '../types';
 import { useWorkbookWrite } from '../write';
 import { Section } from './Section';

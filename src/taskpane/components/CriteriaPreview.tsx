@@ -10,8 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo } from 'react';
-import type { Caps, Criterion, CriterionKind } from '../../core/template/types';
-import { formatDecimal } from '../../core/text/vietnamese';
+import { type Caps, type Criterion, type CriterionKind, formatDecimal } from '../../core';
 
 export const KIND_LABELS: Readonly<Record<CriterionKind, string>> = {
   group: 'Nhóm',

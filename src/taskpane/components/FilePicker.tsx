@@ -1,7 +1,8 @@
 import { Button, makeStyles } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useId, useRef } from 'react';
-import { readFileText } from './files';
+import type { InputFile } from '../../app';
+import { readPickedFile } from '../../io/browser';
 
 const useStyles = makeStyles({
   // Visually hidden but still in the accessibility tree (and testable), the Button opens it.
@@ -15,13 +16,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** A Fluent button that opens the file dialog; the file is read as text and handed over. */
+/** A Fluent button that opens the file dialog; the file's bytes are handed over, with its name. */
 export function FilePicker(props: {
   label: string;
   accept?: string;
   disabled?: boolean;
   size?: 'small' | 'medium';
-  onText(text: string, fileName: string): void;
+  onFile(file: InputFile): void;
   onError(e: unknown): void;
 }) {
   const styles = useStyles();
@@ -41,8 +42,8 @@ export function FilePicker(props: {
           const input = e.currentTarget;
           const file = input.files?.[0];
           if (!file) return;
-          readFileText(file)
-            .then((text) => props.onText(text, file.name))
+          readPickedFile(file)
+            .then(props.onFile)
             .catch(props.onError)
             // Picking the same file again must fire onChange again.
             .finally(() => (input.value = ''));

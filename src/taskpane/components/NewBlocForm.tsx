@@ -1,11 +1,9 @@
 import { Button, Caption1, Field, Input, Select, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DEFAULT_SETTINGS, ROUND_LABELS, type Bloc, type Round } from '../../core/bloc';
-import { nfc } from '../../core/text/vietnamese';
+import { DEFAULT_SETTINGS, ROUND_LABELS, type Bloc, type Round, nfc } from '../../core';
 import { SAMPLE_BLOC } from '../../sample';
-import { readUnitsCsv } from '../../workbook/csv';
-import type { InputProblem } from '../../workbook/problems';
-import { describeError, problemsNotice } from '../errors';
+import { readUnitsFile, describeError, problemsNotice } from '../../app';
+import type { InputProblem } from '../../workbook';
 import type { TabProps } from '../types';
 import { FilePicker } from './FilePicker';
 import { Section } from './Section';
@@ -154,8 +152,8 @@ export function NewBlocForm(props: Props) {
           <FilePicker
             size="small"
             label="Nhập từ tệp CSV"
-            onText={(text, fileName) => {
-              const read = readUnitsCsv(text, fileName);
+            onFile={(file) => {
+              const read = readUnitsFile(file);
               if (!read.units) return props.notify(problemsNotice(read.problems));
               setUnits(read.units.map((u) => ({ ...u })));
             }}

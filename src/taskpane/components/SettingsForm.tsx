@@ -8,10 +8,8 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import type { WorkbookState } from '../../app/workbook-actions';
-import type { RankingMode } from '../../core/ranking/rank';
-import { PRESETS } from '../../core/quota';
-import { problemsNotice } from '../errors';
+import { type WorkbookState, problemsNotice } from '../../app';
+import { type RankingMode, PRESETS } from '../../core';
 import type { TabProps } from '../types';
 import { Section } from './Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';

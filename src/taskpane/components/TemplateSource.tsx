@@ -12,14 +12,10 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Finding } from '../../core/finding';
-import { validateTemplate } from '../../core/template/compile';
-import type { Template } from '../../core/template/types';
-import { formatDecimal } from '../../core/text/vietnamese';
+import { type Finding, validateTemplate, type Template, formatDecimal } from '../../core';
 import { SAMPLE_TEMPLATE } from '../../sample';
-import { readCriteriaCsv } from '../../workbook/csv';
-import { parsePastedCriteria } from '../../workbook/paste-criteria';
-import { describeError, problemsNotice } from '../errors';
+import { readCriteriaFile, type InputFile, describeError, problemsNotice } from '../../app';
+import { parsePastedCriteria } from '../../workbook';
 import type { Notice } from '../types';
 import { CriteriaPreview, type PreviewRow } from './CriteriaPreview';
 import { FilePicker } from './FilePicker';
@@ -73,8 +69,8 @@ export function TemplateSource(props: {
     props.onChange(k === 'mau' ? sampleChoice() : undefined);
   };
 
-  const readCsv = (text: string, fileName: string) => {
-    const read = readCriteriaCsv(text, fileName);
+  const readCsv = (file: InputFile) => {
+    const read = readCriteriaFile(file);
     if (!read.template) {
       props.onChange(undefined);
       return props.notify(problemsNotice(read.problems));
@@ -83,7 +79,7 @@ export function TemplateSource(props: {
       template: read.template,
       warnings: read.warnings,
       rows: read.template.criteria,
-      from: `Tệp ${fileName}`,
+      from: `Tệp ${file.name}`,
     });
   };
 
@@ -118,7 +114,7 @@ export function TemplateSource(props: {
       {kind === 'csv' && (
         <FilePicker
           label="Chọn tệp tiêu chí (.csv)"
-          onText={readCsv}
+          onFile={readCsv}
           onError={(e) => props.notify(describeError(e))}
         />
       )}

@@ -1,7 +1,7 @@
 import { Button, Caption1, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TieBreaker } from '../../core/ranking/rank';
+import type { TieBreaker } from '../../core';
 import { TIE_BREAKER_KINDS, tieBreakerLabel } from './settings';
 
 const useStyles = makeStyles({

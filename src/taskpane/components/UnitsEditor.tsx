@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import { ROLE_LABELS, type UnitRole } from '../../core/bloc';
+import { ROLE_LABELS, type UnitRole } from '../../core';
 import type { UnitDraft, UnitErrors } from './units';
 import { fieldError } from './fieldError';
 

@@ -1,9 +1,13 @@
-import type { BlocSettings } from '../../core/bloc';
-import { PRESETS } from '../../core/quota';
-import type { RankingMode, TieBreaker } from '../../core/ranking/rank';
-import type { Template } from '../../core/template/types';
-import { formatDecimal, parseDecimal } from '../../core/text/vietnamese';
-import type { InputProblem } from '../../workbook/problems';
+import {
+  type BlocSettings,
+  PRESETS,
+  type RankingMode,
+  type TieBreaker,
+  type Template,
+  formatDecimal,
+  parseDecimal,
+} from '../../core';
+import type { InputProblem } from '../../workbook';
 
 /** The settings form as typed: numbers stay text until saved, so a half-typed "9," is kept. */
 export interface SettingsDraft {

@@ -1,7 +1,5 @@
-import { ROLE_LABELS, type Unit, type UnitRole } from '../../core/bloc';
-import { nfc } from '../../core/text/vietnamese';
-import { hostileText, sheetNameProblem } from '../../workbook/csv';
-import type { InputProblem } from '../../workbook/problems';
+import { ROLE_LABELS, type Unit, type UnitRole, nfc } from '../../core';
+import { hostileText, sheetNameProblem, type InputProblem } from '../../workbook';
 
 /** A unit as typed in the editor. */
 export interface UnitDraft {

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { evaluateState, type RankOutcome, type WorkbookState } from '../../app/workbook-actions';
-import { describeError } from '../errors';
+import { evaluateState, type RankOutcome, type WorkbookState, describeError } from '../../app';
 import type { Notice } from '../types';
 
 /** The bloc scored, ranked and checked from the state as read (pure, no write), or the error. */

@@ -5,10 +5,8 @@ import {
   AccordionPanel,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { fromUnits } from '../../core/decimal';
-import type { CompiledTemplate } from '../../core/template/compile';
-import { formatDecimal } from '../../core/text/vietnamese';
-import { unitLayout, type UnitRow } from '../../workbook/unit-formulas';
+import { fromUnits, type CompiledTemplate, formatDecimal } from '../../core';
+import { unitLayout, type UnitRow } from '../../workbook';
 import { capsText } from './items';
 import { useScoringStyles } from './styles';
 

@@ -15,9 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import * as React from 'react';
-import type { Finding } from '../../core/finding';
-import type { Totals } from '../../core/scoring/score';
-import { formatDecimal } from '../../core/text/vietnamese';
+import { type Finding, type Totals, formatDecimal } from '../../core';
 import type { Problem } from './model';
 import { useScoringStyles } from './styles';
 

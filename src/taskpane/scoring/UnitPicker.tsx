@@ -1,7 +1,12 @@
 import { Badge, Caption1, Dropdown, Field, Option } from '@fluentui/react-components';
 import * as React from 'react';
-import { STATUS_LABELS, type SheetStatus, type Submission, type Unit } from '../../core/bloc';
-import { formatDateVi } from '../../core/text/vietnamese';
+import {
+  STATUS_LABELS,
+  type SheetStatus,
+  type Submission,
+  type Unit,
+  formatDateVi,
+} from '../../core';
 import { STATUS_COLOR } from './model';
 import { useScoringStyles } from './styles';
 

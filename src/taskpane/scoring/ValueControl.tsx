@@ -1,7 +1,7 @@
 import { Input, Radio, RadioGroup, SpinButton } from '@fluentui/react-components';
 import * as React from 'react';
-import { formatDecimal, isYesWord, parseDecimal } from '../../core/text/vietnamese';
-import type { UnitRow } from '../../workbook/unit-formulas';
+import { formatDecimal, isYesWord, parseDecimal } from '../../core';
+import type { UnitRow } from '../../workbook';
 import { useScoringStyles } from './styles';
 
 /** An alternative of a choose-one item as its radio shows it. */

@@ -2,11 +2,14 @@
  * What a criterion's form item shows that never changes while the user types: its label, the rule
  * and the points it is worth, its alternatives. Built once per compiled template.
  */
-import { fromUnits } from '../../core/decimal';
-import type { CompiledTemplate } from '../../core/template/compile';
-import type { Caps, Criterion } from '../../core/template/types';
-import { formatDecimal } from '../../core/text/vietnamese';
-import { unitLayout, type UnitRow } from '../../workbook/unit-formulas';
+import {
+  fromUnits,
+  type CompiledTemplate,
+  type Caps,
+  type Criterion,
+  formatDecimal,
+} from '../../core';
+import { unitLayout, type UnitRow } from '../../workbook';
 import { alternativeWorth, mayNeedEvidence, requiredRows, shortText } from './model';
 import type { AlternativeOption } from './ValueControl';
 

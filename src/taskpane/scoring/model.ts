@@ -3,18 +3,29 @@
  * it is read (with the workbook reader's own rules, `interpretInput`), what is written back, and why
  * a save or a submission is refused. No React here, so the rules can be tested and reused alone.
  */
-import type { SheetStatus } from '../../core/bloc';
-import type { Finding } from '../../core/finding';
-import type { NodeScore, Side, UnitScore } from '../../core/scoring/score';
-import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
-import { fromUnits } from '../../core/decimal';
-import type { CompiledTemplate } from '../../core/template/compile';
-import type { Criterion } from '../../core/template/types';
-import { formatDecimal, parseDecimal } from '../../core/text/vietnamese';
-import { address } from '../../workbook/grid';
-import { UNIT, unitSheetName } from '../../workbook/layout';
-import { interpretInput } from '../../workbook/read-unit-sheet';
-import type { UnitLayout, UnitRow } from '../../workbook/unit-formulas';
+import {
+  type SheetStatus,
+  type Finding,
+  type NodeScore,
+  type Side,
+  type UnitScore,
+  type EntryValue,
+  type ItemEntry,
+  type UnitSheet,
+  fromUnits,
+  type CompiledTemplate,
+  type Criterion,
+  formatDecimal,
+  parseDecimal,
+} from '../../core';
+import {
+  address,
+  UNIT,
+  unitSheetName,
+  interpretInput,
+  type UnitLayout,
+  type UnitRow,
+} from '../../workbook';
 
 /** Which pair of columns a form edits: the unit's (F value, K evidence) or the bloc's (G, L). */
 export type Column = 'self' | 'verified';

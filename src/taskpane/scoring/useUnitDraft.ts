@@ -1,7 +1,7 @@
 import * as React from 'react';
-import type { WorkbookState } from '../../app/workbook-actions';
-import type { ItemEntry } from '../../core/scoring/types';
-import { unitLayout } from '../../workbook/unit-formulas';
+import type { WorkbookState } from '../../app';
+import type { ItemEntry } from '../../core';
+import { unitLayout } from '../../workbook';
 import {
   changedEntries,
   initialDraft,

@@ -1,9 +1,7 @@
 import * as React from 'react';
-import type { UnitEdit } from '../../app/session';
-import { unitsByName } from '../../core/bloc';
-import { scoreUnit } from '../../core/scoring/score';
-import { unitSheetName } from '../../workbook/layout';
-import { unitLayout } from '../../workbook/unit-formulas';
+import type { UnitEdit } from '../../app';
+import { unitsByName, scoreUnit } from '../../core';
+import { unitSheetName, unitLayout } from '../../workbook';
 import type { Notice, TabProps } from '../types';
 import { itemInfos } from './items';
 import { draftSheet, invalidProblems, type Column, type Problem } from './model';

@@ -1,11 +1,9 @@
 import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ReportOptions } from '../../app/exports';
-import type { ExportKind } from '../../app/session';
-import { nfc } from '../../core/text/vietnamese';
+import { type ReportOptions, type ExportKind, problemsNotice } from '../../app';
+import { nfc } from '../../core';
 import { Section } from '../components/Section';
-import { problemsNotice } from '../errors';
 import type { TabProps } from '../types';
 import { fieldError } from '../components/fieldError';
 

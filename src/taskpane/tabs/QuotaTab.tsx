@@ -12,9 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { quotaRules } from '../../app/workbook-actions';
-import type { QuotaCheck } from '../../core/quota';
-import { formatCount } from '../../core/quota';
+import { quotaRules } from '../../app';
+import { type QuotaCheck, formatCount } from '../../core';
 import { NoticeBar } from '../components/NoticeBar';
 import { useEvaluation } from '../components/useEvaluation';
 import type { TabProps } from '../types';

@@ -14,13 +14,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { TrophyRegular } from '@fluentui/react-icons';
-import type { UnitResult } from '../../core/bloc';
-import { formatDecimal } from '../../core/text/vietnamese';
-import { GENERATED_SHEETS, unitSheetName } from '../../workbook/layout';
+import { type UnitResult, formatDecimal } from '../../core';
+import { GENERATED_SHEETS, unitSheetName } from '../../workbook';
 import { NoticeBar } from '../components/NoticeBar';
 import { Section } from '../components/Section';
 import { useEvaluation } from '../components/useEvaluation';
-import { describeError } from '../errors';
+import { describeError } from '../../app';
 import type { TabProps } from '../types';
 import { useWorkbookWrite } from '../write';
 

@@ -1,8 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import * as React from 'react';
-import { formatDateVi } from '../../core/text/vietnamese';
-import { unitSheetName } from '../../workbook/layout';
-import { unitSheetCells, type UnitRow } from '../../workbook/unit-formulas';
+import { formatDateVi } from '../../core';
+import { unitSheetName, unitSheetCells, type UnitRow } from '../../workbook';
 import { CriteriaTree } from '../scoring/CriteriaTree';
 import {
   cellName,

@@ -1,6 +1,6 @@
 import { Caption1, Text, makeStyles } from '@fluentui/react-components';
-import type { WorkbookState } from '../../app/workbook-actions';
-import { ROLE_LABELS, ROUND_LABELS } from '../../core/bloc';
+import type { WorkbookState } from '../../app';
+import { ROLE_LABELS, ROUND_LABELS } from '../../core';
 import { AddUnitsForm } from '../components/AddUnitsForm';
 import { NewBlocForm } from '../components/NewBlocForm';
 import { Section } from '../components/Section';

@@ -1,7 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import * as React from 'react';
-import { unitSheetName } from '../../workbook/layout';
-import { unitSheetCells, type UnitRow } from '../../workbook/unit-formulas';
+import { unitSheetName, unitSheetCells, type UnitRow } from '../../workbook';
 import { CriteriaTree } from '../scoring/CriteriaTree';
 import { DifferencesPanel } from '../scoring/DifferencesPanel';
 import {

@@ -1,11 +1,16 @@
-import type { ExportFile } from '../app/exports';
+/** A file to offer: what the app's exports produce. */
+export interface DownloadFile {
+  name: string;
+  mime: string;
+  data: Uint8Array;
+}
 
 /**
  * Offers a file to the user as a browser download (an object URL on a hidden link). Used by both
- * hosts: the preview, and Excel's task pane, whose web view (WebView2, Excel on the web) saves it
- * like a browser.
+ * browser doors: the preview, and Excel's task pane, whose web view (WebView2, Excel on the web)
+ * saves it like a browser.
  */
-export function browserDownload(file: ExportFile): void {
+export function browserDownload(file: DownloadFile): void {
   const url = URL.createObjectURL(new Blob([file.data.slice()], { type: file.mime }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,25 +1,20 @@
-import { TemplateError } from '../core/template/compile';
-import { describeProblem, InputError, type InputProblem } from '../workbook/problems';
-import type { Notice } from './types';
+/**
+ * Any error as a message for a person, in Vietnamese: the same words in every door. Excel's own
+ * codes are explained by the Office.js adapter, which knows them.
+ */
+import { TemplateError } from '../core';
+import { excelErrorToProblems, isOfficeError } from '../io/excel';
+import { describeProblem, InputError, type InputProblem } from '../workbook';
+
+/** An error as the pane's MessageBar shows it: a title, then one line per problem. */
+export interface ErrorNotice {
+  intent: 'error';
+  title: string;
+  lines: string[];
+}
 
 /** Title of every refusal of input: the action checked first and wrote nothing. */
 export const INVALID_TITLE = 'Dữ liệu không hợp lệ, chưa ghi gì';
-
-/** Errors Excel (Office.js) reports, in Vietnamese; the code is kept for searching. */
-const OFFICE_CODES: Readonly<Record<string, string>> = {
-  AccessDenied: 'Excel từ chối ghi: trang tính hoặc ô đang được bảo vệ, hoặc sổ tính chỉ cho đọc.',
-  InvalidArgument: 'Excel từ chối một giá trị hoặc địa chỉ ô không hợp lệ.',
-  InvalidReference: 'Excel không tìm thấy vùng ô được nhắc tới.',
-  ItemNotFound:
-    'Excel không tìm thấy trang tính hoặc bảng cần dùng (có thể đã bị xóa hoặc đổi tên).',
-  ItemAlreadyExists: 'Sổ tính đã có một trang tính hoặc bảng cùng tên.',
-  InsertDeleteConflict: 'Excel không chèn/xóa được vì vướng bảng hoặc vùng gộp ô.',
-  RequestPayloadSizeLimitExceeded: 'Dữ liệu gửi tới Excel quá lớn cho một lần ghi.',
-  EditModeCannotAcquireLock:
-    'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc trong ô rồi thử lại.',
-  Conflict: 'Có người khác vừa sửa cùng vùng ô; hãy thử lại.',
-  GeneralException: 'Excel gặp lỗi khi thực hiện thao tác.',
-};
 
 function isInputError(e: unknown): e is InputError {
   return (
@@ -41,7 +36,7 @@ function officeDetails(e: unknown): { code?: string; location?: string } {
 }
 
 /** A refusal listing problems with their sheet, cell and rule. */
-export function problemsNotice(problems: readonly InputProblem[]): Notice {
+export function problemsNotice(problems: readonly InputProblem[]): ErrorNotice {
   return { intent: 'error', title: INVALID_TITLE, lines: problems.map(describeProblem) };
 }
 
@@ -50,7 +45,7 @@ export function problemsNotice(problems: readonly InputProblem[]): Notice {
  * criterion and rule; a template error lists the criteria at fault; other errors keep their
  * message, with Excel's own error code and place when Office.js gives them.
  */
-export function describeError(e: unknown): Notice {
+export function describeError(e: unknown): ErrorNotice {
   if (isInputError(e)) return problemsNotice(e.problems);
   if (e instanceof TemplateError)
     return {
@@ -60,7 +55,9 @@ export function describeError(e: unknown): Notice {
     };
   const { code, location } = officeDetails(e);
   const message = e instanceof Error ? e.message : String(e);
-  const known = code ? OFFICE_CODES[code] : undefined;
+  const known = isOfficeError(e)
+    ? excelErrorToProblems(e, { action: 'thao tác' })[0]?.message
+    : undefined;
   const lines = [
     ...(known ? [known] : []),
     ...(message && message !== known ? [message] : []),

@@ -2,8 +2,8 @@
  * The bloc ranking as a plain table, shared by the CSV export, the XLSX export, the DOCX report
  * and the task pane, so that every output shows the same columns, labels and notes. Pure.
  */
-import type { BlocResult, UnitResult } from '../core/bloc';
-import type { Template } from '../core/template/types';
+import type { BlocResult, UnitResult } from '../bloc';
+import type { Template } from '../template/types';
 
 export type RankingCell = string | number | null;
 

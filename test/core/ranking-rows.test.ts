@@ -5,7 +5,7 @@ import {
   RANKING_HEADER,
   rankingNote,
   rankingRows,
-} from '../../src/export/ranking-rows';
+} from '../../src/core/ranking/rows';
 import { SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS } from '../../src/sample';
 
 const result = evaluateBloc(SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../workbook/problems';
-import { openXlsx, xlsxBytes, type XlsxWorkbook } from './xlsx-workbook';
+import { InputError } from '../../workbook';
+import { openXlsx, xlsxBytes, type XlsxWorkbook } from '../xlsx';
 
 /** Reads an .xlsx file; a missing, empty or damaged file becomes an InputError naming it. */
 export async function loadXlsx(file: string): Promise<XlsxWorkbook> {

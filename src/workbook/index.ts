@@ -1,0 +1,12 @@
+/**
+ * The standard workbook's face: sheet specs and the workbook port, the layout, the readers of the
+ * configuration and unit sheets, the CSV formats and pasted criteria, and refused input. Doors
+ * import the workbook through this file only (docs/architecture.md).
+ */
+export * from './grid';
+export * from './layout';
+export * from './problems';
+export * from './csv';
+export * from './paste-criteria';
+export { unitLayout, unitSheetCells, type UnitLayout, type UnitRow } from './unit-formulas';
+export { interpretInput } from './read-unit-sheet';
