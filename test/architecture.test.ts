@@ -8,66 +8,68 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** Lints one imaginary file through the project's ESLint configuration; the messages of the layer rule. */
-function layerErrors(file: string, code: string): string[] {
-  let out: string;
-  try {
-    out = execFileSync(
-      process.execPath,
-      [
-        require.resolve('eslint/bin/eslint.js'),
-        '--stdin',
-        '--stdin-filename',
-        file,
-        '--format',
-        'json',
-      ],
-      { cwd: ROOT, input: code, encoding: 'utf8' },
-    );
-  } catch (e) {
-    // ESLint exits 1 when it finds errors; its report is still on stdout.
-    out = (e as { stdout: string }).stdout;
-  }
-  const [report] = JSON.parse(out) as { messages: { ruleId: string; message: string }[] }[];
-  return report!.messages.filter((m) => m.ruleId === 'thidua/layers').map((m) => m.message);
+const PROBES: Record<string, [file: string, code: string]> = {
+  coreUp: ['src/core/probe.ts', "import { SHEETS } from '../workbook';\n"],
+  workbookUp: ['src/workbook/probe.ts', "export { createSession } from '../app';\n"],
+  doorDeep: [
+    'src/taskpane/tabs/Probe.tsx',
+    "import { scoreUnit } from '../../core/scoring/score';\n",
+  ],
+  doorToDoor: [
+    'src/taskpane/tabs/Probe.tsx',
+    "import { PreviewApp } from '../../preview/PreviewApp';\n",
+  ],
+  doorToAdapter: ['src/cli/commands/probe.ts', "import { loadXlsx } from '../../io/node';\n"],
+  doorFace: ['src/taskpane/tabs/Probe.tsx', "import { scoreUnit } from '../../core';\n"],
+  entryAdapter: ['src/cli/io.ts', "export { loadXlsx } from '../io/node';\n"],
+  lowerDeep: ['src/workbook/probe.ts', "import { nfc } from '../core/text/vietnamese';\n"],
+};
+
+/**
+ * Lints imaginary files through the project's own ESLint configuration (in one child process, so
+ * the configuration loads once): the messages of the layer rule, per probe.
+ */
+function layerErrors(): Record<string, string[]> {
+  const script = `
+    const { ESLint } = require('eslint');
+    const probes = JSON.parse(process.argv[1]);
+    (async () => {
+      const eslint = new ESLint();
+      const out = {};
+      for (const [name, [filePath, code]] of Object.entries(probes)) {
+        const [report] = await eslint.lintText(code, { filePath });
+        out[name] = report.messages.filter((m) => m.ruleId === 'thidua/layers').map((m) => m.message);
+      }
+      process.stdout.write(JSON.stringify(out));
+    })().catch((e) => { console.error(e); process.exit(2); });`;
+  const out = execFileSync(process.execPath, ['-e', script, JSON.stringify(PROBES)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Record<string, string[]>;
 }
 
 describe('the layer rule', () => {
+  let errors: Record<string, string[]>;
+  beforeAll(() => {
+    errors = layerErrors();
+  });
+
   it('refuses a lower layer importing a higher one', () => {
-    expect(layerErrors('src/core/probe.ts', "import { SHEETS } from '../workbook';\n")).toEqual([
-      expect.stringContaining('core may not import workbook'),
-    ]);
-    expect(
-      layerErrors('src/workbook/probe.ts', "export { createSession } from '../app';\n"),
-    ).toEqual([expect.stringContaining('workbook may not import app')]);
+    expect(errors.coreUp).toEqual([expect.stringContaining('core may not import workbook')]);
+    expect(errors.workbookUp).toEqual([expect.stringContaining('workbook may not import app')]);
   });
 
   it('refuses a door reaching past a face, into another door or an adapter', () => {
-    expect(
-      layerErrors(
-        'src/taskpane/tabs/Probe.tsx',
-        "import { scoreUnit } from '../../core/scoring/score';\n",
-      ),
-    ).toEqual([expect.stringContaining('a door imports faces only')]);
-    expect(
-      layerErrors(
-        'src/taskpane/tabs/Probe.tsx',
-        "import { PreviewApp } from '../../preview/PreviewApp';\n",
-      ),
-    ).toEqual([expect.stringContaining('taskpane may not import preview')]);
-    expect(
-      layerErrors('src/cli/commands/probe.ts', "import { loadXlsx } from '../../io/node';\n"),
-    ).toEqual([expect.stringContaining('cli may not import io/node')]);
+    expect(errors.doorDeep).toEqual([expect.stringContaining('a door imports faces only')]);
+    expect(errors.doorToDoor).toEqual([expect.stringContaining('taskpane may not import preview')]);
+    expect(errors.doorToAdapter).toEqual([expect.stringContaining('cli may not import io/node')]);
   });
 
   it('lets imports along the arrows through', () => {
-    expect(
-      layerErrors('src/taskpane/tabs/Probe.tsx', "import { scoreUnit } from '../../core';\n"),
-    ).toEqual([]);
-    expect(layerErrors('src/cli/io.ts', "export { loadXlsx } from '../io/node';\n")).toEqual([]);
-    expect(
-      layerErrors('src/workbook/probe.ts', "import { nfc } from '../core/text/vietnamese';\n"),
-    ).toEqual([]);
+    expect(errors.doorFace).toEqual([]);
+    expect(errors.entryAdapter).toEqual([]);
+    expect(errors.lowerDeep).toEqual([]);
   });
 });
 

@@ -2,13 +2,13 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Bloc, BlocResult, Submission } from '../core/bloc';
 import { checkGovernmentFlagShare, DEFAULT_PRESET, type QuotaCheck } from '../core/quota';
 import type { UnitSheet } from '../core/scoring/types';
-import type { SheetSpec } from '../workbook/grid';
+import type { SheetSpec, WorkbookPort } from '../workbook/grid';
 import { emptySheet } from '../workbook/grid';
 import { NUMBER_FORMAT } from '../workbook/layout';
 import { headerStyle } from '../workbook/styles';
-import type { InputProblem } from '../workbook/problems';
+import { InputError, type InputProblem } from '../workbook/problems';
 import { buildUnitSheet } from '../workbook/unit-sheet';
-import type { WorkbookState } from './workbook-actions';
+import { evaluateState, readWorkbook, type WorkbookState } from './workbook-actions';
 
 export interface CopyState {
   /** File name, for messages. */
@@ -163,4 +163,54 @@ export function provinceSheet(blocs: readonly BlocSummary[]): {
   ];
   spec.columnWidths = [34, 10, 34, 10, 34, 34];
   return { sheet: spec, check };
+}
+
+/** A workbook given by a person: its file name (for messages) and its port. */
+export interface NamedWorkbook {
+  file: string;
+  port: WorkbookPort;
+}
+
+/** Reads a workbook, naming its file in every problem it reports. */
+export async function readNamedWorkbook({ file, port }: NamedWorkbook): Promise<WorkbookState> {
+  try {
+    return await readWorkbook(port);
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new InputError(
+        e.problems.map((p): InputProblem => ({ ...p, source: `${file} › ${p.source}` })),
+      );
+    throw e;
+  }
+}
+
+/**
+ * Merges the unit sheets filled in copies into the bloc's workbook (planMerge). A conflict refuses
+ * the whole merge; with nothing to merge nothing is written. Returns what was merged.
+ */
+export async function mergeCopies(
+  target: NamedWorkbook,
+  copies: readonly NamedWorkbook[],
+): Promise<string[]> {
+  const state = await readNamedWorkbook(target);
+  const states: CopyState[] = [];
+  for (const c of copies) states.push({ file: c.file, state: await readNamedWorkbook(c) });
+  const plan = planMerge(state, states);
+  if (plan.problems.length) throw new InputError(plan.problems);
+  if (plan.merged.length) await target.port.write({ replace: plan.replace, update: [] });
+  return plan.merged;
+}
+
+/** A bloc's line of the province summary: its ranking and its Government flag proposals. */
+export async function summariseBloc(workbook: NamedWorkbook): Promise<BlocSummary> {
+  const state = await readNamedWorkbook(workbook);
+  const { result } = evaluateState(state);
+  return {
+    file: workbook.file,
+    bloc: state.bloc,
+    result,
+    governmentFlagProposals: state.collectives
+      .filter((c) => c.proposed === 'co-chinh-phu')
+      .map((c) => c.name),
+  };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { InputError } from '../workbook';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
@@ -8,17 +8,8 @@ import { initCommand } from './commands/init';
 import { mergeCommand } from './commands/merge';
 import { quotaCommand } from './commands/quota';
 import { rankCommand } from './commands/rank';
+import type { Command } from './command';
 import { EXIT, UsageError } from './io';
-
-export interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(
-    values: Record<string, string | boolean | string[] | undefined>,
-    positionals: string[],
-  ): Promise<void>;
-}
 
 const COMMANDS: Record<string, Command> = {
   init: initCommand,

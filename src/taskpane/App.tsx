@@ -22,18 +22,19 @@ import {
   ShieldCheckmarkRegular,
   TrophyRegular,
 } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { type Session, type WorkbookState, describeError } from '../app';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { Session } from '../app';
 import { ROUND_LABELS } from '../core';
-import { NoticeBar } from './components/NoticeBar';
+import { NoticeBar } from './shared/NoticeBar';
 import { ExportTab } from './tabs/ExportTab';
 import { QuotaTab } from './tabs/QuotaTab';
 import { RankTab } from './tabs/RankTab';
 import { ScoringTab } from './tabs/ScoringTab';
 import { SetupTab } from './tabs/SetupTab';
 import { VerifyTab } from './tabs/VerifyTab';
-import { officeTheme } from './theme';
-import type { Notice, TabProps } from './types';
+import { officeTheme } from './shared/theme';
+import type { TabProps } from './shared/types';
+import { usePaneState } from './shared/usePaneState';
 
 type TabId = 'setup' | 'scoring' | 'verify' | 'rank' | 'quota' | 'export';
 
@@ -67,63 +68,17 @@ const useStyles = makeStyles({
   failed: { display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
-/** undefined while the first read runs; null when the workbook has no thidua configuration. */
-type Loaded = WorkbookState | null | undefined;
-
 /**
- * The task pane: header, tabs, the message bar and the progress indicator. It owns the workbook
- * state and gives every tab the same contract (TabProps): reload, notify, busy.
+ * The task pane: header, tabs, the message bar and the progress indicator, over the pane's state
+ * (usePaneState), which gives every tab the same contract (TabProps).
  */
 export function App({ session }: { session: Session }) {
   const styles = useStyles();
   const theme = useMemo(officeTheme, []);
-  const [state, setState] = useState<Loaded>(undefined);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busyLabels, setBusyLabels] = useState<string[]>([]);
+  const { state, notice, dismiss, running, readFailed, readWorkbook, reload, notify, busy } =
+    usePaneState(session);
   const [tab, setTab] = useState<TabId>('setup');
-  // The last read of the workbook failed (its error is in the notice): not the same as "no configuration".
-  const [readFailed, setReadFailed] = useState(false);
   const firstLoad = useRef(true);
-
-  const notify = useCallback((n: Notice) => setNotice(n), []);
-
-  /** Reads the workbook; errors propagate (busy reports them). */
-  const reload = useCallback(async () => {
-    const next = await session.load();
-    setState(next);
-  }, [session]);
-
-  const busy = useCallback(
-    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
-      setBusyLabels((l) => [...l, label]);
-      try {
-        return await action();
-      } catch (e) {
-        setNotice(describeError(e));
-        return undefined;
-      } finally {
-        setBusyLabels((l) => {
-          const i = l.indexOf(label);
-          return i < 0 ? l : [...l.slice(0, i), ...l.slice(i + 1)];
-        });
-      }
-    },
-    [],
-  ) as TabProps['busy'];
-
-  const readWorkbook = useCallback(async () => {
-    const ok = await busy('Đang đọc sổ tính…', async () => {
-      await reload();
-      return true;
-    });
-    setReadFailed(!ok);
-    // A workbook that cannot be read still shows the error and lets the user retry.
-    if (!ok) setState((s) => (s === undefined ? null : s));
-  }, [busy, reload]);
-
-  useEffect(() => {
-    void readWorkbook();
-  }, [readWorkbook]);
 
   // On the first read of a configured workbook, open the tab people use most.
   useEffect(() => {
@@ -186,7 +141,7 @@ export function App({ session }: { session: Session }) {
             icon={<ArrowSyncRegular />}
             aria-label="Đọc lại sổ tính"
             title="Đọc lại sổ tính"
-            disabled={busyLabels.length > 0}
+            disabled={running !== undefined}
             onClick={() => void readWorkbook()}
           />
         </header>
@@ -218,14 +173,14 @@ export function App({ session }: { session: Session }) {
           </MessageBar>
         )}
 
-        {busyLabels.length > 0 && (
+        {running !== undefined && (
           <div className={styles.busy} role="status" aria-live="polite">
-            <ProgressBar thickness="large" aria-label={busyLabels[busyLabels.length - 1]} />
-            <Text size={200}>{busyLabels[busyLabels.length - 1]}</Text>
+            <ProgressBar thickness="large" aria-label={running} />
+            <Text size={200}>{running}</Text>
           </div>
         )}
 
-        {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
+        {notice && <NoticeBar notice={notice} onDismiss={dismiss} />}
 
         <main role="tabpanel" aria-labelledby={`tab-${current}`}>
           {panel()}

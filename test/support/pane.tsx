@@ -10,7 +10,7 @@ import { createSession, type Host, type Session } from '../../src/app/session';
 import { createWorkbook, type WorkbookState } from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
-import type { Notice, TabProps } from '../../src/taskpane/types';
+import type { Notice, TabProps } from '../../src/taskpane/shared/types';
 import { UNIT } from '../../src/workbook/layout';
 
 export type User = ReturnType<typeof userEvent.setup>;

@@ -15,7 +15,7 @@ import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { describeError } from '../../src/app';
-import { officeTheme, themeFromOffice } from '../../src/taskpane/theme';
+import { officeTheme, themeFromOffice } from '../../src/taskpane/shared/theme';
 import { InputError } from '../../src/workbook/problems';
 import { unitSheetCells } from '../../src/workbook/unit-sheet';
 import { compileTemplate } from '../../src/core/template/compile';

@@ -4,7 +4,7 @@ import { createWorkbook, rankWorkbook } from '../../app';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../sample';
 import { progress, saveXlsx, XlsxWorkbook } from '../io';
 import { findingsTable, quotaTable, rankingTable, tiesText } from '../report';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 import { writeExports } from './export';
 
 export const demoCommand: Command = {

@@ -8,7 +8,7 @@ import {
   readWorkbook,
 } from '../../app';
 import { loadXlsx, progress, UsageError, writeFileAtomic } from '../io';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
 import { importScores } from '../../app';
 import { parseStatus, STATUS_LABELS } from '../../core';
 import { loadXlsx, progress, readInputFile, saveXlsx, UsageError } from '../io';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 
 export const importCommand: Command = {
   summary: 'ghi điểm từ tệp CSV vào các trang đơn vị (kiểm tra hết trước khi ghi)',

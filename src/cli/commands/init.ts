@@ -16,7 +16,7 @@ import {
 } from '../../app';
 import { InputError, type InputProblem } from '../../workbook';
 import { exists, progress, readInputFile, saveXlsx, UsageError, XlsxWorkbook } from '../io';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 
 export const initCommand: Command = {
   summary: 'tạo sổ tính khối thi đua từ bảng tiêu chí (CSV) và danh sách đơn vị (CSV)',

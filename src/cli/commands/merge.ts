@@ -1,33 +1,10 @@
 import path from 'node:path';
-import {
-  planMerge,
-  provinceSheet,
-  type BlocSummary,
-  type CopyState,
-  evaluateState,
-  readWorkbook,
-} from '../../app';
+import { mergeCopies, provinceSheet, summariseBloc, type BlocSummary } from '../../app';
 import { formatDecimal } from '../../core';
-import { InputError, type InputProblem } from '../../workbook';
+import { InputError } from '../../workbook';
 import { exists, loadXlsx, progress, saveXlsx, UsageError, XlsxWorkbook } from '../io';
 import { renderTable } from '../table';
-import type { Command } from '../thidua';
-
-/** Runs a read, naming the file in every problem it reports. */
-async function named<T>(file: string, read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (e) {
-    if (e instanceof InputError)
-      throw new InputError(
-        e.problems.map((p): InputProblem => ({
-          ...p,
-          source: `${path.basename(file)} › ${p.source}`,
-        })),
-      );
-    throw e;
-  }
-}
+import type { Command } from '../command';
 
 export const mergeCommand: Command = {
   summary:
@@ -47,25 +24,16 @@ export const mergeCommand: Command = {
       const target = values.into as string;
       progress(`Đang đọc ${target} và ${positionals.length} bản sao`);
       const wb = await loadXlsx(target);
-      const state = await named(target, () => readWorkbook(wb));
-      const copies: CopyState[] = [];
-      for (const f of positionals)
-        copies.push({
-          file: path.basename(f),
-          state: await named(f, async () => readWorkbook(await loadXlsx(f))),
-        });
-      const plan = planMerge(state, copies);
-      if (plan.problems.length) throw new InputError(plan.problems);
-      if (plan.merged.length === 0) {
+      const copies = [];
+      for (const f of positionals) copies.push({ file: path.basename(f), port: await loadXlsx(f) });
+      const merged = await mergeCopies({ file: path.basename(target), port: wb }, copies);
+      if (merged.length === 0) {
         // Nothing to merge: the file is not rewritten (a save would still change its bytes).
         process.stdout.write('Không có trang nào cần gộp.\n');
         return;
       }
-      await wb.write({ replace: plan.replace, update: [] });
       await saveXlsx(wb, target);
-      process.stdout.write(
-        `Đã gộp vào ${target}:\n${plan.merged.map((m) => `  ${m}`).join('\n')}\n`,
-      );
+      process.stdout.write(`Đã gộp vào ${target}:\n${merged.map((m) => `  ${m}`).join('\n')}\n`);
       return;
     }
     const out = values.province as string;
@@ -76,16 +44,7 @@ export const mergeCommand: Command = {
     const blocs: BlocSummary[] = [];
     for (const f of positionals) {
       progress(`Đang đọc ${f}`);
-      const state = await named(f, async () => readWorkbook(await loadXlsx(f)));
-      const { result } = evaluateState(state);
-      blocs.push({
-        file: path.basename(f),
-        bloc: state.bloc,
-        result,
-        governmentFlagProposals: state.collectives
-          .filter((c) => c.proposed === 'co-chinh-phu')
-          .map((c) => c.name),
-      });
+      blocs.push(await summariseBloc({ file: path.basename(f), port: await loadXlsx(f) }));
     }
     const { sheet, check } = provinceSheet(blocs);
     const wb = XlsxWorkbook.empty();

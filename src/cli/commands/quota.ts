@@ -1,7 +1,7 @@
 import { evaluateState, quotaRules, readWorkbook } from '../../app';
 import { loadXlsx, progress, UsageError } from '../io';
 import { quotaTable, sourcesText } from '../report';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 
 export const quotaCommand: Command = {
   summary: 'kiểm tra tỷ lệ khen thưởng (CSTĐCS, TTLĐXS, chỉ tiêu, Cờ Chính phủ…)',

@@ -2,7 +2,7 @@ import type { BlocResult } from '../../core';
 import { rankWorkbook } from '../../app';
 import { loadXlsx, progress, saveXlsx, UsageError } from '../io';
 import { findingsTable, rankingTable, tiesText } from '../report';
-import type { Command } from '../thidua';
+import type { Command } from '../command';
 
 /** The ranking as the documented JSON (README, "thidua rank --json"). */
 export function rankingJson(result: BlocResult) {

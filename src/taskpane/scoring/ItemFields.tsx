@@ -1,6 +1,6 @@
 import { Field, Textarea } from '@fluentui/react-components';
 import * as React from 'react';
-import { fieldError } from '../components/fieldError';
+import { fieldError } from '../shared/fieldError';
 import type { ItemInfo } from './items';
 import { useScoringStyles } from './styles';
 import { ValueControl } from './ValueControl';

@@ -2,13 +2,13 @@ import * as React from 'react';
 import type { UnitEdit } from '../../app';
 import { unitsByName, scoreUnit } from '../../core';
 import { unitSheetName, unitLayout } from '../../workbook';
-import type { Notice, TabProps } from '../types';
+import type { Notice, TabProps } from '../shared/types';
 import { itemInfos } from './items';
 import { draftSheet, invalidProblems, type Column, type Problem } from './model';
 import type { NoticeState } from './TotalsPanel';
 import { statusOf } from './UnitPicker';
 import { useUnitDraft } from './useUnitDraft';
-import { writeThenReload } from '../write';
+import { writeThenReload } from '../shared/write';
 
 /**
  * What the Chấm điểm and Thẩm định forms share: the picked unit, the form's draft of one column of

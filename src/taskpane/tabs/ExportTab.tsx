@@ -3,9 +3,9 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { type ReportOptions, type ExportKind, problemsNotice } from '../../app';
 import { nfc } from '../../core';
-import { Section } from '../components/Section';
-import type { TabProps } from '../types';
-import { fieldError } from '../components/fieldError';
+import { Section } from '../shared/Section';
+import type { TabProps } from '../shared/types';
+import { fieldError } from '../shared/fieldError';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '12px' },

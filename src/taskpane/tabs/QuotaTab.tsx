@@ -14,9 +14,9 @@ import {
 import { useState } from 'react';
 import { quotaRules } from '../../app';
 import { type QuotaCheck, formatCount } from '../../core';
-import { NoticeBar } from '../components/NoticeBar';
-import { useEvaluation } from '../components/useEvaluation';
-import type { TabProps } from '../types';
+import { NoticeBar } from '../shared/NoticeBar';
+import { useEvaluation } from '../shared/useEvaluation';
+import type { TabProps } from '../shared/types';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '8px' },

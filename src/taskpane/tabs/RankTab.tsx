@@ -16,12 +16,12 @@ import {
 import { TrophyRegular } from '@fluentui/react-icons';
 import { type UnitResult, formatDecimal } from '../../core';
 import { GENERATED_SHEETS, unitSheetName } from '../../workbook';
-import { NoticeBar } from '../components/NoticeBar';
-import { Section } from '../components/Section';
-import { useEvaluation } from '../components/useEvaluation';
+import { NoticeBar } from '../shared/NoticeBar';
+import { Section } from '../shared/Section';
+import { useEvaluation } from '../shared/useEvaluation';
 import { describeError } from '../../app';
-import type { TabProps } from '../types';
-import { useWorkbookWrite } from '../write';
+import type { TabProps } from '../shared/types';
+import { useWorkbookWrite } from '../shared/write';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: '12px' },

@@ -16,7 +16,7 @@ import {
 import { ScoringItem, type EvidenceState } from '../scoring/ScoringItem';
 import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
 import { useUnitForm } from '../scoring/useUnitForm';
-import type { TabProps } from '../types';
+import type { TabProps } from '../shared/types';
 
 /** Per row, what changes while the user types (primitives, so unchanged items skip rendering). */
 interface RowView {

@@ -1,11 +1,11 @@
 import { Caption1, Text, makeStyles } from '@fluentui/react-components';
 import type { WorkbookState } from '../../app';
 import { ROLE_LABELS, ROUND_LABELS } from '../../core';
-import { AddUnitsForm } from '../components/AddUnitsForm';
-import { NewBlocForm } from '../components/NewBlocForm';
-import { Section } from '../components/Section';
-import { SettingsForm } from '../components/SettingsForm';
-import type { TabProps } from '../types';
+import { AddUnitsForm } from '../setup/AddUnitsForm';
+import { NewBlocForm } from '../setup/NewBlocForm';
+import { Section } from '../shared/Section';
+import { SettingsForm } from '../setup/SettingsForm';
+import type { TabProps } from '../shared/types';
 
 /** The setup tab also runs before the workbook has a configuration: its state may be null. */
 export type SetupTabProps = Omit<TabProps, 'state'> & { state: WorkbookState | null };

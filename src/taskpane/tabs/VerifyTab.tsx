@@ -17,7 +17,7 @@ import {
 import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
 import { useUnitForm } from '../scoring/useUnitForm';
 import { VerifyItem } from '../scoring/VerifyItem';
-import type { TabProps } from '../types';
+import type { TabProps } from '../shared/types';
 
 interface RowView {
   selfText: string;

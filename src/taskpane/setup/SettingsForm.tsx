@@ -10,12 +10,12 @@ import {
 import { useMemo, useState } from 'react';
 import { type WorkbookState, problemsNotice } from '../../app';
 import { type RankingMode, PRESETS } from '../../core';
-import type { TabProps } from '../types';
-import { Section } from './Section';
+import type { TabProps } from '../shared/types';
+import { Section } from '../shared/Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
 import { TieBreakersEditor } from './TieBreakersEditor';
-import { useWorkbookWrite } from '../write';
-import { fieldError } from './fieldError';
+import { useWorkbookWrite } from '../shared/write';
+import { fieldError } from '../shared/fieldError';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },

@@ -4,14 +4,14 @@ import { DEFAULT_SETTINGS, ROUND_LABELS, type Bloc, type Round, nfc } from '../.
 import { SAMPLE_BLOC } from '../../sample';
 import { readUnitsFile, describeError, problemsNotice } from '../../app';
 import type { InputProblem } from '../../workbook';
-import type { TabProps } from '../types';
-import { FilePicker } from './FilePicker';
-import { Section } from './Section';
+import type { TabProps } from '../shared/types';
+import { FilePicker } from '../shared/FilePicker';
+import { Section } from '../shared/Section';
 import { TemplateSource, type TemplateChoice } from './TemplateSource';
 import { checkUnits, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
-import { useWorkbookWrite } from '../write';
-import { fieldError } from './fieldError';
+import { useWorkbookWrite } from '../shared/write';
+import { fieldError } from '../shared/fieldError';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px' },

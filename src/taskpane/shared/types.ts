@@ -1,4 +1,4 @@
-import type { Session, WorkbookState } from '../app';
+import type { Session, WorkbookState } from '../../app';
 
 /** A message in the pane's MessageBar: Vietnamese, naming the sheet, cell and rule where it can. */
 export interface Notice {

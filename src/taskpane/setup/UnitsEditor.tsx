@@ -3,7 +3,7 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { ROLE_LABELS, type UnitRole } from '../../core';
 import type { UnitDraft, UnitErrors } from './units';
-import { fieldError } from './fieldError';
+import { fieldError } from '../shared/fieldError';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: '6px', margin: 0, padding: 0 },

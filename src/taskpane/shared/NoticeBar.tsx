@@ -7,7 +7,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Notice } from '../types';
+import type { Notice } from './types';
 
 const useStyles = makeStyles({
   lines: {

@@ -16,10 +16,10 @@ import { type Finding, validateTemplate, type Template, formatDecimal } from '..
 import { SAMPLE_TEMPLATE } from '../../sample';
 import { readCriteriaFile, type InputFile, describeError, problemsNotice } from '../../app';
 import { parsePastedCriteria } from '../../workbook';
-import type { Notice } from '../types';
+import type { Notice } from '../shared/types';
 import { CriteriaPreview, type PreviewRow } from './CriteriaPreview';
-import { FilePicker } from './FilePicker';
-import { fieldError } from './fieldError';
+import { FilePicker } from '../shared/FilePicker';
+import { fieldError } from '../shared/fieldError';
 
 export type SourceKind = 'mau' | 'csv' | 'dan';
 

@@ -1,9 +1,9 @@
 import { Button, Caption1, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
 import { type WorkbookState, problemsNotice } from '../../app';
-import type { TabProps } from '../types';
-import { useWorkbookWrite } from '../write';
-import { Section } from './Section';
+import type { TabProps } from '../shared/types';
+import { useWorkbookWrite } from '../shared/write';
+import { Section } from '../shared/Section';
 import { checkUnits, UNITS_SOURCE, type UnitDraft } from './units';
 import { UnitsEditor } from './UnitsEditor';
 
