@@ -1,0 +1,126 @@
+// How a sheet shows and prints: frozen panes, page layout, headers and footers.
+
+import { parseRect } from './addresses';
+import { fail } from './errors';
+import type { SheetModel } from './model';
+import { Obj } from './proxy';
+import type { RangeObj } from './range';
+import type { ProxyContext } from './types';
+
+export class FreezePanesObj extends Obj<SheetModel> {
+  protected _props = {};
+  freezeRows(count = 1) {
+    this._call('FreezeRows', [count], (s) => (s.freeze = { rows: count, columns: 0 }), '1.7');
+  }
+  freezeColumns(count = 1) {
+    this._call('FreezeColumns', [count], (s) => (s.freeze = { rows: 0, columns: count }), '1.7');
+  }
+  freezeAt(range: string | RangeObj) {
+    this._call(
+      'FreezeAt',
+      [range],
+      (s) => {
+        const rect =
+          typeof range === 'string'
+            ? parseRect(range, 'WorksheetFreezePanes.freezeAt')
+            : range._nonNull('WorksheetFreezePanes.freezeAt').rect;
+        if (rect.r0 !== 0 || rect.c0 !== 0)
+          fail(
+            'InvalidArgument',
+            'The frozen range must start at A1.',
+            'WorksheetFreezePanes.freezeAt',
+          );
+        s.freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
+      },
+      '1.7',
+      typeof range === 'string' ? [] : [range],
+    );
+  }
+}
+
+export class PageLayoutObj extends Obj<SheetModel> {
+  protected _props = {};
+  constructor(
+    ctx: ProxyContext,
+    parent: Obj<unknown>,
+    type: string,
+    path: { kind: number; name: string },
+    resolver: (p: unknown) => SheetModel,
+    version: string,
+  ) {
+    super(ctx, parent, type, path, resolver, version);
+    for (const k of [
+      'orientation',
+      'paperSize',
+      'zoom',
+      'leftMargin',
+      'rightMargin',
+      'topMargin',
+      'bottomMargin',
+      'headerMargin',
+      'footerMargin',
+      'centerHorizontally',
+    ])
+      Object.defineProperty(this, k, {
+        set: (v: unknown) => this._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
+      });
+  }
+  setPrintTitleRows(rows: string) {
+    this._call(
+      'SetPrintTitleRows',
+      [rows],
+      (s) => {
+        if (!/^\$?\d+:\$?\d+$/.test(rows))
+          fail(
+            'InvalidArgument',
+            'Print title rows must be whole rows.',
+            'PageLayout.setPrintTitleRows',
+          );
+        s.pageLayout.printTitleRows = rows;
+      },
+      '1.9',
+    );
+  }
+  get headersFooters(): HeaderFooterObj {
+    return this._child(
+      'headersFooters',
+      () =>
+        new HeaderFooterObj(
+          this._ctx,
+          this,
+          'HeaderFooterGroup',
+          { kind: 4, name: 'HeadersFooters' },
+          (s) => s as SheetModel,
+          '1.9',
+        ),
+    );
+  }
+}
+
+class HeaderFooterObj extends Obj<SheetModel> {
+  protected _props = {};
+  get defaultForAllPages(): HeaderFooterObj {
+    return this._child('defaultForAllPages', () => {
+      const o = new HeaderFooterObj(
+        this._ctx,
+        this,
+        'HeaderFooter',
+        { kind: 4, name: 'DefaultForAllPages' },
+        (s) => s as SheetModel,
+        '1.9',
+      );
+      for (const k of [
+        'leftHeader',
+        'centerHeader',
+        'rightHeader',
+        'leftFooter',
+        'centerFooter',
+        'rightFooter',
+      ])
+        Object.defineProperty(o, k, {
+          set: (v: unknown) => o._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
+        });
+      return o;
+    });
+  }
+}
