@@ -94,6 +94,9 @@ if (problems.length) {
 /** @type {import('jest').Config} */
 module.exports = {
   projects,
+  // In CI the integration tier must have run (see the reporter). Listed before the summary, which
+  // jest always prints last.
+  reporters: ['default', '<rootDir>/test/support/ci-tiers-reporter.js'],
 };
 
 // For test/config/tiers.test.ts; jest ignores unknown keys only with a warning, hence not exported
