@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { 'thidua/layers': 'error' },
   },
   {
+    // Plain Node scripts (npm's pretest).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // The core is pure: no IO, no clock. Inputs bring their dates.

@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { requireTool } from '../support/tools';
 
-/** Debian's Chromium; `npx playwright install` cannot download here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium (`npx playwright install` cannot download here): CHROMIUM_PATH, else
+ * /usr/bin/chromium, else `chromium` on PATH; the error naming it and its install command if none.
+ */
+export const chromiumPath = () => requireTool('chromium');
 
 /** Flags headless Chromium needs as root without network chatter (see ../shared/design.md). */
 export const CHROMIUM_ARGS = [
@@ -24,7 +28,7 @@ export const CHROMIUM_ARGS = [
 export async function withChromium<T>(use: (context: BrowserContext) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(path.join(tmpdir(), 'thidua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { requireTool } from './tools';
 
 /**
  * LibreOffice headless as a real spreadsheet engine. Its own profile sets OOXMLRecalcMode to 0
@@ -22,14 +23,8 @@ function profile(): string {
   return dir;
 }
 
-export function hasLibreOffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** `soffice`, or the error naming it and the command that installs it. */
+const soffice = () => requireTool('soffice');
 
 /**
  * Recalculates an .xlsx in LibreOffice and returns every sheet as rows of text (the displayed
@@ -38,7 +33,7 @@ export function hasLibreOffice(): boolean {
 export function recalculatedSheets(xlsx: string): Map<string, string[][]> {
   const out = mkdtempSync(path.join(tmpdir(), 'thidua-csv-'));
   execFileSync(
-    'soffice',
+    soffice(),
     [
       `-env:UserInstallation=file://${profile()}`,
       '--headless',
@@ -68,7 +63,7 @@ export function recalculatedSheets(xlsx: string): Map<string, string[][]> {
 /** Converts a document (DOCX, XLSX) to PDF with LibreOffice; returns the PDF path. */
 export function toPdf(file: string, outDir: string): string {
   execFileSync(
-    'soffice',
+    soffice(),
     [
       `-env:UserInstallation=file://${profile()}`,
       '--headless',
