@@ -23,6 +23,9 @@ const common = {
   rootDir: __dirname,
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
+  // The CLI tests start `thidua` as a process (tsx), several per test: on a 2-core machine that is
+  // busy, jest's 5 s default cuts them off mid-run. A limit, not a measure of speed (npm run bench).
+  testTimeout: 60_000,
 };
 
 const projects = [
