@@ -5,7 +5,7 @@
 import type { CellSpec, CellValue, SheetSpec } from '../../workbook/grid';
 import { columnLetter, parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
-import { serialToIso } from '../../workbook/read-unit-sheet';
+import { serialToIso } from '../../workbook/unit-sheet/read';
 
 export { serialToIso };
 

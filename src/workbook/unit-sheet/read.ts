@@ -4,14 +4,22 @@ import {
   type SheetStatus,
   type Submission,
   type Unit,
-} from '../core/bloc';
-import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
-import type { CompiledTemplate } from '../core/template/compile';
-import { formatDecimal, nfc } from '../core/text/vietnamese';
-import { address, parseAddress, type CellValue, type ReadValue, type SheetData } from './grid';
-import { NO, UNIT, YES } from './layout';
-import type { InputProblem } from './problems';
-import { isoParts, unitLayout, type UnitRow } from './unit-formulas';
+} from '../../core/bloc';
+import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
+import type { CompiledTemplate } from '../../core/template/compile';
+import { formatDecimal, nfc } from '../../core/text/vietnamese';
+import {
+  address,
+  columnLetter,
+  parseAddress,
+  type CellValue,
+  type ReadValue,
+  type SheetData,
+} from '../grid';
+import { NO, YES } from '../layout';
+import type { InputProblem } from '../problems';
+import { isoParts } from './formulas';
+import { UNIT, unitLayout, type UnitRow } from './layout';
 
 /**
  * Reads a unit sheet back (docs/workbook-format.md, "Trang đơn vị"). Values come back as the live
@@ -242,7 +250,7 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
     });
   }
 
-  // Column A must list the template's codes in order: anything else means rows were moved.
+  // The code column must list the template's codes in order: anything else means rows were moved.
   const shifted = layout.rows.filter((r) => {
     const a = cell(r.row, C.code);
     return (typeof a === 'string' ? a : text(a)) !== r.code;
@@ -254,7 +262,7 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
     report(
       first.row,
       C.code,
-      `cột A ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
+      `cột ${columnLetter(C.code)} ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
       first.code,
     );
   }
