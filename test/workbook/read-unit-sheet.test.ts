@@ -9,7 +9,7 @@ import {
 } from '../../src/workbook/grid';
 import { describeProblem } from '../../src/workbook/problems';
 import { buildUnitSheet, readUnitSheet } from '../../src/workbook/unit-sheet';
-import { serialToIso } from '../../src/workbook/unit-sheet/read';
+import { serialToIso } from '../../src/core/text/dates';
 
 const compiled = compileTemplate(SAMPLE_BLOC.template);
 const unitOf = (code: string) => SAMPLE_BLOC.units.find((u) => u.code === code)!;

@@ -4,6 +4,7 @@ import { scoreUnit, type NodeScore, type Totals, type UnitScore } from '../../co
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Caps } from '../../core/template/types';
+import { serialToIso } from '../../core/text/dates';
 import { formatDecimal } from '../../core/text/vietnamese';
 import {
   address,
@@ -19,7 +20,7 @@ import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT } from '../layout';
 import { HEADER_FILL } from '../styles';
 import { unitFormulas, type SlotFormula } from './formulas';
 import { SLOT, UNIT, unitLayout, unitSheetName, type UnitLayout, type UnitRow } from './layout';
-import { interpretInput, serialToIso } from './read';
+import { interpretInput } from './read';
 
 /**
  * The unit sheet (docs/workbook-format.md, "Trang đơn vị"): one row per criterion in template

@@ -1,5 +1,6 @@
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Band, Caps, Criterion } from '../../core/template/types';
+import { isoParts } from '../../core/text/dates';
 import { address } from '../grid';
 import { YES } from '../layout';
 import {
@@ -56,21 +57,6 @@ export interface UnitFormulas {
 }
 
 const C = UNIT.col;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** y, m, d of a real calendar date written as YYYY-MM-DD, else undefined. */
-export function isoParts(s: string): [number, number, number] | undefined {
-  const m = ISO_DATE.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d)
-    return undefined;
-  return [y, mo, d];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Formula text
@@ -154,8 +140,8 @@ function disjoint(a: BoundsSpec, b: BoundsSpec): boolean {
 
 function boundLit(b: number | string): string {
   if (typeof b === 'number') return lit(b);
-  const [y, m, d] = isoParts(b)!;
-  return `DATE(${y},${m},${d})`;
+  const { year, month, day } = isoParts(b)!;
+  return `DATE(${year},${month},${day})`;
 }
 
 /** Codes that a number or TRUE/FALSE would also match with EXACT: guard them with ISTEXT. */

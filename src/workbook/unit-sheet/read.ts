@@ -7,6 +7,7 @@ import {
 } from '../../core/bloc';
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
 import type { CompiledTemplate } from '../../core/template/compile';
+import { isoParts, serialToIso } from '../../core/text/dates';
 import { formatDecimal, nfc } from '../../core/text/vietnamese';
 import {
   address,
@@ -18,7 +19,6 @@ import {
 } from '../grid';
 import { NO, YES } from '../layout';
 import type { InputProblem } from '../problems';
-import { isoParts } from './formulas';
 import { UNIT, unitLayout, type UnitRow } from './layout';
 
 /**
@@ -56,13 +56,6 @@ const isError = (v: ReadValue | undefined): v is { error: string } =>
   v !== null && typeof v === 'object';
 
 const isBlank = (v: ReadValue | undefined) => v === undefined || v === null || v === '';
-
-/** Excel serial day (1900 date system) → ISO date; undefined outside 1900-03-01 … 9999-12-31. */
-export function serialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 61 || serial >= 2958466) return undefined;
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 export interface Interpreted {
   /** The entry value; absent when the cell means nothing (never for a non-blank cell today). */
