@@ -3,10 +3,15 @@ import type { Collective, Person } from '../core/quota';
 import type { ItemEntry } from '../core/scoring/types';
 import { buildConfigSheet } from '../workbook/config-sheet';
 import type { CellUpdate, WorkbookPort } from '../workbook/grid';
-import { SHEETS, unitSheetName } from '../workbook/layout';
-import { unitSheetCells } from '../workbook/unit-sheet';
+import { SHEETS } from '../workbook/layout';
+import {
+  planScoreUpdates,
+  planStatusUpdates,
+  unitSheetCells,
+  unitSheetName,
+  type ScoreInput,
+} from '../workbook/unit-sheet';
 import type { ExportFile, ReportOptions } from './exports';
-import { planScoreUpdates, planStatusUpdates, type ScoreInput } from './import-scores';
 import {
   addUnits,
   createWorkbook,

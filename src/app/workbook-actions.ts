@@ -22,10 +22,10 @@ import {
 } from '../workbook/generated-sheets';
 import type { SheetData, SheetSpec, WorkbookPort } from '../workbook/grid';
 import { address, parseAddress } from '../workbook/grid';
-import { GENERATED_SHEETS, SHEETS, UNIT, unitSheetName } from '../workbook/layout';
+import { GENERATED_SHEETS, SHEETS } from '../workbook/layout';
 import { buildPeopleSheet, readPeopleSheet } from '../workbook/people-sheet';
 import { InputError, type InputProblem } from '../workbook/problems';
-import { buildUnitSheet, readUnitSheet } from '../workbook/unit-sheet';
+import { buildUnitSheet, readUnitSheet, UNIT, unitSheetName } from '../workbook/unit-sheet';
 
 /** Everything a workbook holds, read in one batch. */
 export interface WorkbookState {

@@ -14,5 +14,6 @@ export * from './ranking/rows';
 export * from './award/classify';
 export * from './award/proposals';
 export * from './text/vietnamese';
+export * from './text/dates';
 export * from './bloc';
 export * from './quota';

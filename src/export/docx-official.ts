@@ -24,6 +24,7 @@ import {
   type FileChild,
   type IBorderOptions,
 } from 'docx';
+import { dateWordsVi, isIsoShaped, isoParts, type DateParts } from '../core/text/dates';
 
 export const FONT = 'Times New Roman';
 
@@ -194,31 +195,22 @@ export function layoutTable(rows: Paragraph[][][], widths: number[]): Table {
 // Dates and numbers
 // ---------------------------------------------------------------------------------------------
 
-/** Parses a strict ISO date (YYYY-MM-DD) into its parts; throws on anything else. */
-export function isoParts(iso: string): { year: number; month: number; day: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) throw new RangeError(`Ngày "${iso}" không đúng dạng YYYY-MM-DD.`);
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  if (days === undefined || day < 1 || day > days)
-    throw new RangeError(`Ngày "${iso}" không có trong lịch.`);
-  return { year, month, day };
+/** The date of a document, a strict ISO date (YYYY-MM-DD, spaces around allowed); throws on anything else. */
+export function documentDate(iso: string): DateParts {
+  const t = iso.trim();
+  if (!isIsoShaped(t)) throw new RangeError(`Ngày "${iso}" không đúng dạng YYYY-MM-DD.`);
+  const parts = isoParts(t);
+  if (!parts) throw new RangeError(`Ngày "${iso}" không có trong lịch.`);
+  return parts;
 }
 
 /**
- * The place and date line of an official document: "Tuyên Quang, ngày 25 tháng 12 năm 2025".
- * Decree 30/2020 (Phụ lục I, mục II.4): days 1–9 and months 1–2 are written with a leading zero
- * ("ngày 05 tháng 02"), other months are not ("tháng 3").
+ * The place and date line of an official document: "Tuyên Quang, ngày 25 tháng 12 năm 2025" (the
+ * date in words as Decree 30/2020 writes it, see `dateWordsVi`).
  */
 export function vietnameseDateLine(place: string, isoDate: string): string {
-  const { year, month, day } = isoParts(isoDate);
-  const dd = day < 10 ? `0${day}` : String(day);
-  const mo = month < 3 ? `0${month}` : String(month);
+  const when = dateWordsVi(documentDate(isoDate));
   const where = text(place).replace(/\s+/g, ' ');
-  const when = `ngày ${dd} tháng ${mo} năm ${year}`;
   return where ? `${where}, ${when}` : when;
 }
 
@@ -365,7 +357,7 @@ export async function packDocument(
   isoDate: string,
   children: FileChild[],
 ): Promise<Uint8Array> {
-  isoParts(isoDate);
+  documentDate(isoDate);
   const pageNumber = new Header({
     children: [
       new Paragraph({

@@ -7,13 +7,14 @@
 import { AlignmentType, Paragraph, Table, TableRow, TableLayoutType, WidthType } from 'docx';
 import type { Bloc, BlocResult, Round, UnitResult } from '../core/bloc';
 import type { Criterion } from '../core/template/types';
+import { dateWordsVi } from '../core/text/dates';
 import { formatDecimal } from '../core/text/vietnamese';
 import {
   body,
   cell,
   footerBlock,
   headerBlock,
-  isoParts,
+  documentDate,
   mm,
   numberLine,
   packDocument,
@@ -264,7 +265,7 @@ function proposalParagraphs(input: ReportDocxInput): Paragraph[] {
 /** "BÁO CÁO Kết quả chấm điểm, xếp hạng thi đua năm {year}" of the bloc. */
 export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Array> {
   const { bloc, result } = input;
-  isoParts(input.date);
+  documentDate(input.date);
   const year = bloc.year;
   const ranked = result.units.filter((u) => u.ranked.rank !== null);
   const knockedOut = result.units.filter((u) => u.ranked.rank === null);
@@ -379,7 +380,7 @@ function people(names: readonly string[] | undefined): Paragraph[] {
 /** "BIÊN BẢN thẩm định kết quả tự chấm điểm thi đua năm {year}" of one unit. */
 export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Array> {
   const { bloc, result } = input;
-  const { year: y, month, day } = isoParts(input.date);
+  const date = documentDate(input.date);
   const u = result.units.find((x) => x.unit.code === input.unitCode);
   if (!u) throw new RangeError(`Không có đơn vị "${input.unitCode}" trong kết quả của khối.`);
   const year = bloc.year;
@@ -395,7 +396,7 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
   const venue = input.venue && text(input.venue) !== '' ? text(input.venue) : `trụ sở ${name}`;
   children.push(
     body(
-      `Hôm nay, ngày ${day < 10 ? `0${day}` : day} tháng ${month < 3 ? `0${month}` : month} năm ${y}, tại ${venue}, ${text(bloc.name)} tiến hành thẩm định kết quả tự chấm điểm thi đua năm ${year} (kỳ chấm điểm: ${ROUND_TEXT[bloc.round]}) của ${name}.`,
+      `Hôm nay, ${dateWordsVi(date)}, tại ${venue}, ${text(bloc.name)} tiến hành thẩm định kết quả tự chấm điểm thi đua năm ${year} (kỳ chấm điểm: ${ROUND_TEXT[bloc.round]}) của ${name}.`,
     ),
   );
 

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { formatDateVi } from '../core';
 import {
   columnLetter,
   parseAddress,
@@ -26,8 +27,7 @@ export function formatValue(value: ReadValue, numberFormat?: string): string {
   if (typeof value === 'object') return value.error;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') {
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return iso && numberFormat?.includes('yy') ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+    return numberFormat?.includes('yy') ? formatDateVi(value) : value;
   }
   const section = numberFormat?.split(';')[0] ?? '';
   const decimals = /0\.(0+)/.exec(section)?.[1]?.length;

@@ -1,4 +1,5 @@
 import type { Criterion, CriterionKind, Template } from '../core/template/types';
+import { isIsoShaped } from '../core/text/dates';
 import { nfc, normalizeCode, parseDecimal } from '../core/text/vietnamese';
 import type { CellValue, ReadValue } from './grid';
 import { KIND_CODES } from './layout';
@@ -77,8 +78,6 @@ const KIND_ALIASES: Record<string, CriterionKind> = {
   số_liệu: 'measure',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Template → rows under CRITERIA_COLUMNS (numbers as numbers, booleans as "có"/""). */
 export function templateToRows(template: Template): CellValue[][] {
   return template.criteria.map((c) => [
@@ -156,7 +155,7 @@ export function rowsToCriteria(
     };
     const bound = (c: CriteriaColumn): number | string | undefined => {
       const v = text(c);
-      return ISO_DATE.test(v) ? v : num(c);
+      return isIsoShaped(v) ? v : num(c);
     };
     if (!code) fail('ma', 'thiếu mã tiêu chí.');
     const kindText = text('loai').toLowerCase();

@@ -5,10 +5,10 @@ import type { CompiledTemplate } from '../core/template/compile';
 import { rankingRows } from '../core/ranking/rows';
 import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
 import { address, columnLetter, emptySheet, sheetRef } from './grid';
-import { NUMBER_FORMAT, SHEETS, TABLES, UNIT, unitSheetName } from './layout';
+import { NUMBER_FORMAT, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
 import { headerStyle } from './styles';
-import { unitSheetCells } from './unit-sheet';
+import { UNIT, unitSheetCells, unitSheetName } from './unit-sheet';
 
 /**
  * The generated sheets, rebuilt whole on every run. Row 2 of each says so; a sheet with one of

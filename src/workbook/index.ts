@@ -8,5 +8,18 @@ export * from './layout';
 export * from './problems';
 export * from './csv';
 export * from './paste-criteria';
-export { unitLayout, unitSheetCells, type UnitLayout, type UnitRow } from './unit-formulas';
-export { interpretInput } from './read-unit-sheet';
+export {
+  SLOT,
+  UNIT,
+  unitLayout,
+  unitSheetCells,
+  unitSheetName,
+  interpretInput,
+  planScoreUpdates,
+  planStatusUpdates,
+  type ScoreInput,
+  type UnitInputKind,
+  type UnitLayout,
+  type UnitRow,
+  type UnitSheetCells,
+} from './unit-sheet';

@@ -1,4 +1,4 @@
-import { planScoreUpdates } from '../../src/app/import-scores';
+import { planScoreUpdates } from '../../src/workbook/unit-sheet';
 import { compileTemplate } from '../../src/core/template/compile';
 import { SAMPLE_TEMPLATE } from '../../src/sample';
 import { InputError } from '../../src/workbook/problems';

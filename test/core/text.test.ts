@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { formatDateVi } from '../../src/core/text/dates';
 import {
   compareVietnamese,
-  formatDateVi,
   formatDecimal,
   formatPercent,
   nfc,

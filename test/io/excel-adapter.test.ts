@@ -7,8 +7,8 @@ import { createSession, type Host, type Session } from '../../src/app/session';
 import { planNewWorkbook, type WorkbookState } from '../../src/app/workbook-actions';
 import { ExcelWorkbook } from '../../src/io/excel/excel-workbook';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
-import { GENERATED_SHEETS, SHEETS, TABLES, UNIT } from '../../src/workbook/layout';
-import { unitLayout, unitSheetCells } from '../../src/workbook/unit-formulas';
+import { GENERATED_SHEETS, SHEETS, TABLES } from '../../src/workbook/layout';
+import { UNIT, unitLayout, unitSheetCells } from '../../src/workbook/unit-sheet';
 import { blocOfSize, sheetDifferences, type BlocCase } from '../support/excel-blocs';
 import { createExcelStandin, type ExcelStandin } from '../support/excel-standin';
 

@@ -15,7 +15,7 @@ import { ensureExcelApi, ExcelWorkbook } from '../../src/io/excel/excel-workbook
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { SHEETS } from '../../src/workbook/layout';
 import { InputError } from '../../src/workbook/problems';
-import { unitLayout } from '../../src/workbook/unit-formulas';
+import { unitLayout } from '../../src/workbook/unit-sheet';
 import { sheetDifferences } from '../support/excel-blocs';
 import { createExcelStandin, StandinError } from '../support/excel-standin';
 

@@ -11,7 +11,7 @@ import { createWorkbook, type WorkbookState } from '../../src/app/workbook-actio
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import type { Notice, TabProps } from '../../src/taskpane/shared/types';
-import { UNIT } from '../../src/workbook/layout';
+import { UNIT } from '../../src/workbook/unit-sheet';
 
 export type User = ReturnType<typeof userEvent.setup>;
 

@@ -17,10 +17,9 @@ import { App } from '../../src/taskpane/App';
 import { describeError } from '../../src/app';
 import { officeTheme, themeFromOffice } from '../../src/taskpane/shared/theme';
 import { InputError } from '../../src/workbook/problems';
-import { unitSheetCells } from '../../src/workbook/unit-sheet';
+import { UNIT, unitSheetCells } from '../../src/workbook/unit-sheet';
 import { compileTemplate } from '../../src/core/template/compile';
 import { columnLetter } from '../../src/workbook/grid';
-import { UNIT } from '../../src/workbook/layout';
 import { fakeHost, sampleWorkbook, skipStyleChecks, withLayoutBoxes } from '../support/pane';
 
 // Each test builds a workbook with ExcelJS and renders the whole pane: slower than the default 5 s.

@@ -17,7 +17,7 @@ import {
   rowOf,
   setUpSample,
 } from '../support/pane';
-import { UNIT } from '../../src/workbook/layout';
+import { UNIT } from '../../src/workbook/unit-sheet';
 
 reflectAriaRole();
 

@@ -6,8 +6,8 @@ import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { saveXlsx } from '../../src/io/node';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { columnLetter, emptySheet, parseAddress } from '../../src/workbook/grid';
-import { SHEETS, UNIT } from '../../src/workbook/layout';
-import { unitSheetCells } from '../../src/workbook/unit-sheet';
+import { SHEETS } from '../../src/workbook/layout';
+import { UNIT, unitSheetCells } from '../../src/workbook/unit-sheet';
 import { recalculatedSheets } from '../support/libreoffice';
 
 /**

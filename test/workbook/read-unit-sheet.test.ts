@@ -8,8 +8,8 @@ import {
   type SheetSpec,
 } from '../../src/workbook/grid';
 import { describeProblem } from '../../src/workbook/problems';
-import { readUnitSheet, serialToIso } from '../../src/workbook/read-unit-sheet';
-import { buildUnitSheet } from '../../src/workbook/unit-sheet';
+import { buildUnitSheet, readUnitSheet } from '../../src/workbook/unit-sheet';
+import { serialToIso } from '../../src/core/text/dates';
 
 const compiled = compileTemplate(SAMPLE_BLOC.template);
 const unitOf = (code: string) => SAMPLE_BLOC.units.find((u) => u.code === code)!;

@@ -10,10 +10,16 @@ import {
   type SheetData,
   type SheetSpec,
 } from '../../src/workbook/grid';
-import { DATE_FORMAT, NUMBER_FORMAT, UNIT } from '../../src/workbook/layout';
-import { readUnitSheet } from '../../src/workbook/read-unit-sheet';
-import { unitFormulas, unitLayout, unitSheetCells } from '../../src/workbook/unit-formulas';
-import { buildUnitSheet, workbookSheet } from '../../src/workbook/unit-sheet';
+import { DATE_FORMAT, NUMBER_FORMAT } from '../../src/workbook/layout';
+import {
+  buildUnitSheet,
+  readUnitSheet,
+  UNIT,
+  unitFormulas,
+  unitLayout,
+  unitSheetCells,
+  workbookSheet,
+} from '../../src/workbook/unit-sheet';
 
 const compiled = compileTemplate(SAMPLE_BLOC.template);
 const unitOf = (code: string) => SAMPLE_BLOC.units.find((u) => u.code === code)!;

@@ -7,10 +7,9 @@ import {
   evaluateState,
   readWorkbook,
 } from '../../app';
+import { isIsoShaped } from '../../core';
 import { loadXlsx, progress, UsageError, writeFileAtomic } from '../io';
 import type { Command } from '../command';
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -32,7 +31,7 @@ export const exportCommand: Command = {
     if (!file || positionals.length > 1 || !out)
       throw new UsageError('Cần một tệp sổ tính .xlsx và --out <thư mục>.');
     const date = (values.date as string | undefined) ?? today();
-    if (!ISO.test(date)) throw new UsageError(`Ngày phải có dạng YYYY-MM-DD: ${date}.`);
+    if (!isIsoShaped(date)) throw new UsageError(`Ngày phải có dạng YYYY-MM-DD: ${date}.`);
     progress(`Đang đọc ${file}`);
     const state = await readWorkbook(await loadXlsx(file));
     const { result } = evaluateState(state);

@@ -1,5 +1,6 @@
 import { toUnits } from '../decimal';
-import { compareVietnamese, formatDateVi, formatDecimal } from '../text/vietnamese';
+import { formatDateVi } from '../text/dates';
+import { compareVietnamese, formatDecimal } from '../text/vietnamese';
 
 export type RankingMode = 'competition' | 'dense';
 

@@ -1,6 +1,7 @@
 import { fromUnits, toUnits } from '../decimal';
 import type { Finding } from '../finding';
-import { formatDateVi, formatDecimal, isYesWord } from '../text/vietnamese';
+import { formatDateVi, isIsoShaped } from '../text/dates';
+import { formatDecimal, isYesWord } from '../text/vietnamese';
 import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compile';
 import type { Band } from '../template/types';
 import type { EntryValue, ItemEntry, UnitSheet } from './types';
@@ -72,13 +73,11 @@ function bandValue(value: EntryValue | undefined): number | string | undefined {
   return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function inBand(value: number | string, band: Band): boolean {
   // Dates arrive as ISO strings (YYYY-MM-DD), which order correctly as text; other text ("10/01/2025")
   // must not be compared as if it were a date.
   if (band.from === undefined && band.to === undefined) return true; // the "otherwise" alternative
-  if (typeof value === 'string' && !ISO_DATE.test(value)) return false;
+  if (typeof value === 'string' && !isIsoShaped(value)) return false;
   if (band.from !== undefined && (typeof band.from !== typeof value || value < band.from))
     return false;
   if (band.to !== undefined && (typeof band.to !== typeof value || value >= band.to)) return false;

@@ -282,12 +282,6 @@ export function sortVietnamese<T>(items: readonly T[], key: (t: T) => string): T
   return decorated.map((d) => d.item);
 }
 
-/** An ISO date (YYYY-MM-DD) as Vietnamese write it: "12/12/2025". Other text is returned as is. */
-export function formatDateVi(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 /** The words people type for yes (a knock-out that holds, a mark) and for no. Lower case, NFC. */
 export const YES_WORDS: readonly string[] = ['có', 'x', 'true', 'đúng', '1'];
 export const NO_WORDS: readonly string[] = ['không', '', 'false', 'sai', '0'];

@@ -2,12 +2,12 @@
  * Pure helpers of the Office.js adapter: what a spec cell becomes in a `formulas` array, number
  * formats, rectangles and byte estimates. Nothing here touches Office, so it is tested directly.
  */
+import { isoToSerial, serialToIso } from '../../core/text/dates';
 import type { CellSpec, CellValue, SheetSpec } from '../../workbook/grid';
 import { columnLetter, parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
-import { serialToIso } from '../../workbook/read-unit-sheet';
 
-export { serialToIso };
+export { isoToSerial, serialToIso };
 
 /** A block of cells, 0-based and inclusive. */
 export interface Rect {
@@ -38,19 +38,6 @@ export function a1Of(r: Rect): string {
 
 export const rows = (r: Rect) => r.r1 - r.r0 + 1;
 export const columns = (r: Rect) => r.c1 - r.c0 + 1;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** ISO date → Excel serial day (1900 date system); undefined for anything else. */
-export function isoToSerial(iso: string): number | undefined {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return undefined;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const d = new Date(ms);
-  // 2025-02-30 is not a date: Date.UTC would roll it over to March.
-  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return undefined;
-  return Math.round(ms / 86_400_000) + 25_569;
-}
 
 export const isIsoDate = (v: unknown): v is string =>
   typeof v === 'string' && isoToSerial(v) !== undefined;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { ISO_DATE, isIsoShaped } from '../../core/text/dates';
 import type {
   CellSpec,
   CellUpdate,
@@ -12,8 +13,6 @@ import type {
 import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
 import { InputError } from '../../workbook/problems';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -325,7 +324,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // A date value without a number format would show as a serial number.
     spec.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (typeof cell?.v === 'string' && ISO_DATE.test(cell.v)) {
+        if (typeof cell?.v === 'string' && isIsoShaped(cell.v)) {
           const xc = ws.getCell(r + 1, c + 1);
           if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
         }

@@ -2,7 +2,7 @@ import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-comp
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { type ReportOptions, type ExportKind, problemsNotice } from '../../app';
-import { nfc } from '../../core';
+import { isIsoShaped, nfc } from '../../core';
 import { Section } from '../shared/Section';
 import type { TabProps } from '../shared/types';
 import { fieldError } from '../shared/fieldError';
@@ -56,8 +56,6 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Xuất báo cáo: the ranking as CSV or XLSX, the report as DOCX, the minutes as a ZIP of DOCX; one
  * file per button, downloaded here.
@@ -76,7 +74,7 @@ export function ExportTab(props: TabProps) {
     const next: typeof errors = {};
     if ((kind === 'docx' || kind === 'minutes') && !nfc(place))
       next.place = 'hãy nhập nơi ký (địa danh in trên báo cáo, ví dụ: Tuyên Quang).';
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
+    if (!isIsoShaped(date) || Number.isNaN(Date.parse(date)))
       next.date = 'hãy chọn ngày ký hợp lệ.';
     setErrors(next);
     const problems = Object.entries(next).map(([field, message]) => ({

@@ -3,13 +3,8 @@ import { fromUnits } from '../../core/decimal';
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Template } from '../../core/template/types';
-import {
-  formatDateVi,
-  formatDecimal,
-  nfc,
-  normalizeCode,
-  parseDecimal,
-} from '../../core/text/vietnamese';
+import { formatDateVi } from '../../core/text/dates';
+import { formatDecimal, nfc, normalizeCode, parseDecimal } from '../../core/text/vietnamese';
 import type { InputProblem } from '../problems';
 import { lineLabel } from './parse';
 import {

@@ -1,4 +1,5 @@
 import type { Unit } from '../../core/bloc';
+import { isCalendarDate, isoOf } from '../../core/text/dates';
 import { nfc, parseDecimal } from '../../core/text/vietnamese';
 import { NO, YES } from '../layout';
 import type { InputProblem } from '../problems';
@@ -231,14 +232,8 @@ export function readDate(text: string): ReadResult<string> {
   };
   if (d === undefined || mo === undefined || y === undefined || y.length !== 4) return bad;
   const [day, month, year] = [Number(d), Number(mo), Number(y)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return bad;
-  return { ok: true, value: `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}` };
+  if (!isCalendarDate(year, month, day)) return bad;
+  return { ok: true, value: isoOf({ year, month, day }) };
 }
 
 /** Finds a unit by code (exact, then ignoring case) or by name (NFC, ignoring case). */

@@ -1,9 +1,18 @@
-import { fromUnits } from '../core/decimal';
-import type { CompiledTemplate } from '../core/template/compile';
-import type { Band, Caps, Criterion } from '../core/template/types';
-import { formatDecimal } from '../core/text/vietnamese';
-import { address } from './grid';
-import { SLOT, UNIT, YES } from './layout';
+import type { CompiledTemplate } from '../../core/template/compile';
+import type { Band, Caps, Criterion } from '../../core/template/types';
+import { isoParts } from '../../core/text/dates';
+import { address } from '../grid';
+import { YES } from '../layout';
+import {
+  bandSource,
+  dateSources,
+  hasBands,
+  minDefined,
+  SLOT,
+  UNIT,
+  unitLayout,
+  type UnitLayout,
+} from './layout';
 
 /**
  * The live formulas of a unit sheet (docs/workbook-format.md, "Trang đơn vị"). They reproduce
@@ -24,53 +33,6 @@ import { SLOT, UNIT, YES } from './layout';
  * Only functions LibreOffice 7.4 and every Excel since 2007 know are used (SUM, MIN, MAX, ROUND, N,
  * IF, AND, OR, NOT, ISNUMBER, ISTEXT, ISLOGICAL, EXACT, LOWER, DATE); no LET, LAMBDA or arrays.
  */
-
-/** What the input cells F (tự chấm) and G (khối chấm) of a criterion row take. */
-export type UnitInputKind =
-  /** No input: a group, a leaf alternative of a choice, or a banded choice reading a measure. */
-  | 'none'
-  /** Points: earned base of a base item (0…base), or the points of a bonus/penalty without rate. */
-  | 'points'
-  /** Number of cases of a bonus/penalty with a rate. */
-  | 'cases'
-  /** A measured number (a measure row, or a choice banded on its own value). */
-  | 'number'
-  /** A date (a measure row or a choice banded on dates). */
-  | 'date'
-  /** The code of the chosen alternative (a choice without bands). */
-  | 'code'
-  /** có / không (a knock-out condition). */
-  | 'yesno';
-
-export interface UnitRow {
-  /** Index in the template's criteria. */
-  index: number;
-  code: string;
-  kind: Criterion['kind'];
-  /** Sheet row (1-based). */
-  row: number;
-  input: UnitInputKind;
-  /** K (evidence) and L (reason) are input cells: every row but groups and leaf alternatives. */
-  notes: boolean;
-  /** For `points`: the upper bound (the base, or the cap of a bonus/penalty without rate). */
-  max?: number;
-  /** For `code`: the codes of the alternatives. */
-  alternatives?: string[];
-  /** The rule of the input in Vietnamese ("nhập số trường hợp (số nguyên ≥ 0)"); '' for none. */
-  rule: string;
-}
-
-export interface UnitLayout {
-  rows: UnitRow[];
-  firstRow: number;
-  lastRow: number;
-  /** "TỔNG CỘNG": totals after the template's own caps, helpers in N–W like a criterion row. */
-  totalRow: number;
-  earnedRow: number;
-  bonusRow: number;
-  penaltyRow: number;
-  knockoutRow: number;
-}
 
 /** A formula without '=', or null where the cell is the constant 0. */
 export type SlotFormula = string | null;
@@ -94,176 +56,7 @@ export interface UnitFormulas {
   knockedOut: SlotFormula;
 }
 
-/** A1 addresses (on the unit sheet, without the sheet name) that other sheets reference. */
-export interface UnitSheetCells {
-  selfTotal: string;
-  finalTotal: string;
-  selfEarned: string;
-  selfBonus: string;
-  selfPenalty: string;
-  finalEarned: string;
-  finalBonus: string;
-  finalPenalty: string;
-  /** 1 = không xếp loại. */
-  knockedOut: string;
-  /** Status label (Chưa nộp / Đã nộp / Đã thẩm định). */
-  status: string;
-  submittedAt: string;
-  unitCode: string;
-  /** Sheet row of a criterion; throws RangeError for an unknown code. */
-  row(code: string): number;
-  /** Final (verified where given) earned base of a criterion's subtree, hidden column S. */
-  finalEarnedOf(code: string): string;
-}
-
 const C = UNIT.col;
-const fmt = (n: number) => formatDecimal(n);
-
-// ---------------------------------------------------------------------------------------------
-// Rows and inputs
-// ---------------------------------------------------------------------------------------------
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** y, m, d of a real calendar date written as YYYY-MM-DD, else undefined. */
-export function isoParts(s: string): [number, number, number] | undefined {
-  const m = ISO_DATE.exec(s);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d)
-    return undefined;
-  return [y, mo, d];
-}
-
-const hasBands = (t: CompiledTemplate, i: number) =>
-  t.children[i]!.some((k) => t.criteria[k]!.band !== undefined);
-
-const bandsOnDates = (t: CompiledTemplate, choice: number) =>
-  t.children[choice]!.some((k) => {
-    const b = t.criteria[k]!.band;
-    return typeof b?.from === 'string' || typeof b?.to === 'string';
-  });
-
-/** The row whose value selects a banded choice's alternative: its `input` measure, else itself. */
-const bandSource = (t: CompiledTemplate, choice: number) =>
-  t.input[choice]! >= 0 ? t.input[choice]! : choice;
-
-/** Sources (choices' own cells, measures) read as dates: some choice reading them has date bands. */
-function dateSources(t: CompiledTemplate): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i < t.size; i++)
-    if (t.criteria[i]!.kind === 'choice' && hasBands(t, i) && bandsOnDates(t, i))
-      out.add(bandSource(t, i));
-  return out;
-}
-
-function minDefined(...values: (number | undefined)[]): number | undefined {
-  const defined = values.filter((v): v is number => v !== undefined);
-  return defined.length ? Math.min(...defined) : undefined;
-}
-
-function rowInfo(t: CompiledTemplate, i: number, dates: Set<number>): UnitRow {
-  const c = t.criteria[i]!;
-  const row = UNIT.firstCriterionRow + i;
-  const leaf = t.leafAlternative[i] === 1;
-  const base = { index: i, code: c.code, kind: c.kind, row, notes: c.kind !== 'group' && !leaf };
-  const none = { ...base, input: 'none' as const, rule: '' };
-  if (leaf || c.kind === 'group') return none;
-  switch (c.kind) {
-    case 'base': {
-      const max = fromUnits(t.maxBase[i]!);
-      return { ...base, input: 'points', max, rule: `nhập điểm đạt từ 0 đến ${fmt(max)}` };
-    }
-    case 'bonus':
-    case 'penalty': {
-      if (t.rate[i]! > 0)
-        return { ...base, input: 'cases', rule: 'nhập số trường hợp (số nguyên ≥ 0)' };
-      const max = minDefined(c.kind === 'bonus' ? c.caps?.bonus : c.caps?.penalty, c.caps?.net);
-      const what = c.kind === 'bonus' ? 'điểm thưởng' : 'điểm trừ';
-      const upTo = max === undefined ? '' : `, tối đa ${fmt(max)}`;
-      return {
-        ...base,
-        input: 'points',
-        ...(max === undefined ? {} : { max }),
-        rule: `nhập ${what} (số ≥ 0${upTo})`,
-      };
-    }
-    case 'knockout':
-      return { ...base, input: 'yesno', rule: 'chọn "có" hoặc "không"' };
-    case 'measure':
-      return dates.has(i)
-        ? { ...base, input: 'date', rule: 'nhập ngày (ngày/tháng/năm)' }
-        : { ...base, input: 'number', rule: 'nhập số liệu (số)' };
-    case 'choice': {
-      if (hasBands(t, i)) {
-        if (t.input[i]! >= 0) return none;
-        return dates.has(i)
-          ? { ...base, input: 'date', rule: 'nhập ngày (ngày/tháng/năm) để chọn mức' }
-          : { ...base, input: 'number', rule: 'nhập số liệu (số) để chọn mức' };
-      }
-      const alternatives = t.children[i]!.map((k) => t.criteria[k]!.code);
-      return {
-        ...base,
-        input: 'code',
-        alternatives,
-        rule: `chọn một phương án: ${alternatives.join(', ')}`,
-      };
-    }
-  }
-}
-
-const layouts = new WeakMap<CompiledTemplate, UnitLayout>();
-
-/** Rows, inputs and the totals block of the unit sheet of a template. */
-export function unitLayout(t: CompiledTemplate): UnitLayout {
-  let layout = layouts.get(t);
-  if (layout) return layout;
-  const dates = dateSources(t);
-  const rows = t.criteria.map((_, i) => rowInfo(t, i, dates));
-  const firstRow = UNIT.firstCriterionRow;
-  const totalRow = firstRow + t.size;
-  layout = {
-    rows,
-    firstRow,
-    lastRow: totalRow - 1,
-    totalRow,
-    earnedRow: totalRow + 1,
-    bonusRow: totalRow + 2,
-    penaltyRow: totalRow + 3,
-    knockoutRow: totalRow + 4,
-  };
-  layouts.set(t, layout);
-  return layout;
-}
-
-/** The addresses other sheets reference (see UnitSheetCells). */
-export function unitSheetCells(t: CompiledTemplate): UnitSheetCells {
-  const l = unitLayout(t);
-  const row = (code: string) => {
-    const i = t.indexOf.get(code);
-    if (i === undefined) throw new RangeError(`Không có mục ${code} trong bảng tiêu chí.`);
-    return l.firstRow + i;
-  };
-  return {
-    selfTotal: address(l.totalRow, C.selfPoints),
-    finalTotal: address(l.totalRow, C.finalPoints),
-    selfEarned: address(l.earnedRow, C.selfPoints),
-    selfBonus: address(l.bonusRow, C.selfPoints),
-    selfPenalty: address(l.penaltyRow, C.selfPoints),
-    finalEarned: address(l.earnedRow, C.finalPoints),
-    finalBonus: address(l.bonusRow, C.finalPoints),
-    finalPenalty: address(l.penaltyRow, C.finalPoints),
-    knockedOut: address(l.knockoutRow, C.finalPoints),
-    status: address(UNIT.statusRow, UNIT.statusCol),
-    submittedAt: address(UNIT.statusRow, UNIT.dateCol),
-    unitCode: address(UNIT.unitRow, UNIT.unitCodeCol),
-    row,
-    finalEarnedOf: (code) => address(row(code), C.finalSlots + SLOT.earned),
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Formula text
@@ -273,24 +66,27 @@ type Side = 'self' | 'final';
 
 const slotCol = (side: Side, slot: number) => (side === 'self' ? C.selfSlots : C.finalSlots) + slot;
 const ref = (side: Side, slot: number, row: number) => address(row, slotCol(side, slot));
-const F = (row: number) => address(row, C.self);
-const G = (row: number) => address(row, C.verified);
+/** The input cells of a row: Tự chấm and Khối chấm. */
+const inputCells = (row: number) => [address(row, C.self), address(row, C.verified)] as const;
 
-/** The value a side uses: the verified entry where G is not blank, else the self entry. */
+/** The value a side uses: the verified entry where it is not blank, else the self entry. */
 function value(side: Side, row: number): string {
-  return side === 'self' ? F(row) : `IF(${G(row)}="",${F(row)},${G(row)})`;
+  const [self, verified] = inputCells(row);
+  return side === 'self' ? self : `IF(${verified}="",${self},${verified})`;
 }
 
 /** Whether the value a side uses is a number (a blank cell is not). */
 function isNumber(side: Side, row: number): string {
+  const [self, verified] = inputCells(row);
   return side === 'self'
-    ? `ISNUMBER(${F(row)})`
-    : `IF(${G(row)}="",ISNUMBER(${F(row)}),ISNUMBER(${G(row)}))`;
+    ? `ISNUMBER(${self})`
+    : `IF(${verified}="",ISNUMBER(${self}),ISNUMBER(${verified}))`;
 }
 
 /** Whether the side has a value at all (either cell not blank). */
 function present(side: Side, row: number): string {
-  return side === 'self' ? `${F(row)}<>""` : `OR(${F(row)}<>"",${G(row)}<>"")`;
+  const [self, verified] = inputCells(row);
+  return side === 'self' ? `${self}<>""` : `OR(${self}<>"",${verified}<>"")`;
 }
 
 const and = (atoms: readonly string[]) =>
@@ -344,8 +140,8 @@ function disjoint(a: BoundsSpec, b: BoundsSpec): boolean {
 
 function boundLit(b: number | string): string {
   if (typeof b === 'number') return lit(b);
-  const [y, m, d] = isoParts(b)!;
-  return `DATE(${y},${m},${d})`;
+  const { year, month, day } = isoParts(b)!;
+  return `DATE(${year},${month},${day})`;
 }
 
 /** Codes that a number or TRUE/FALSE would also match with EXACT: guard them with ISTEXT. */
@@ -457,6 +253,8 @@ class FormulaBuilder {
     const active = leaf || c.kind === 'base' || c.kind === 'bonus' || c.kind === 'penalty';
     const act = active ? this.activeAtoms(i, side) : [];
     const num = `N(${value(side, r)})`;
+    const base = address(r, C.base);
+    const rate = address(r, C.rate);
     const combine = (refs: string[], own: string | null) => {
       const sum = sumOf(refs);
       if (sum === null) return own;
@@ -470,7 +268,7 @@ class FormulaBuilder {
         .map((k) => ref(side, SLOT.earned, this.row(k)));
       let own: string | null = null;
       if (c.kind === 'base')
-        own = this.masked(leaf ? `C${r}` : `MAX(0,MIN(C${r},ROUND(${num},4)))`, act);
+        own = this.masked(leaf ? base : `MAX(0,MIN(${base},ROUND(${num},4)))`, act);
       earned = combine(refs, own);
     }
 
@@ -479,10 +277,10 @@ class FormulaBuilder {
       const refs = kids.filter((k) => can[k]).map((k) => ref(side, capped, this.row(k)));
       let own: string | null = null;
       if (c.kind === kind) {
-        if (leaf) own = this.masked(`D${r}`, act);
+        if (leaf) own = this.masked(rate, act);
         else
           own = this.masked(
-            t.rate[i]! > 0 ? `ROUND(D${r}*MAX(0,${num}),4)` : `ROUND(MAX(0,${num}),4)`,
+            t.rate[i]! > 0 ? `ROUND(${rate}*MAX(0,${num}),4)` : `ROUND(MAX(0,${num}),4)`,
             act,
           );
       }

@@ -1,31 +1,31 @@
-import { STATUS_LABELS, type Bloc, type Submission, type Unit } from '../core/bloc';
-import { fromUnits, toUnits } from '../core/decimal';
-import { scoreUnit, type NodeScore, type Totals, type UnitScore } from '../core/scoring/score';
-import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
-import type { CompiledTemplate } from '../core/template/compile';
-import type { Caps } from '../core/template/types';
-import { formatDecimal } from '../core/text/vietnamese';
+import { STATUS_LABELS, type Bloc, type Submission, type Unit } from '../../core/bloc';
+import { fromUnits, toUnits } from '../../core/decimal';
+import { scoreUnit, type NodeScore, type Totals, type UnitScore } from '../../core/scoring/score';
+import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
+import type { CompiledTemplate } from '../../core/template/compile';
+import type { Caps } from '../../core/template/types';
+import { serialToIso } from '../../core/text/dates';
+import { formatDecimal } from '../../core/text/vietnamese';
 import {
   address,
+  columnLetter,
   emptySheet,
   type CellSpec,
   type CellValue,
   type RangeStyle,
   type SheetSpec,
   type Validation,
-} from './grid';
-import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT, SLOT, UNIT, unitSheetName } from './layout';
-import { interpretInput, serialToIso } from './read-unit-sheet';
-import { unitFormulas, unitLayout, type SlotFormula, type UnitRow } from './unit-formulas';
-import { HEADER_FILL } from './styles';
-
-export { unitSheetCells, type UnitSheetCells } from './unit-formulas';
-export { readUnitSheet, type ReadUnitSheetResult } from './read-unit-sheet';
+} from '../grid';
+import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT } from '../layout';
+import { HEADER_FILL } from '../styles';
+import { unitFormulas, type SlotFormula } from './formulas';
+import { SLOT, UNIT, unitLayout, unitSheetName, type UnitLayout, type UnitRow } from './layout';
+import { interpretInput } from './read';
 
 /**
  * The unit sheet (docs/workbook-format.md, "Trang đơn vị"): one row per criterion in template
  * order, input cells for the unit's own score (F) and the bloc's verified score (G), evidence (K)
- * and reason (L), and live formulas that reproduce the engine (src/workbook/unit-formulas.ts).
+ * and reason (L), and live formulas that reproduce the engine (./formulas.ts).
  */
 
 export interface UnitSheetInput {
@@ -43,9 +43,14 @@ export interface UnitSheetInput {
 }
 
 const C = UNIT.col;
+/** The input columns by letter, for the hint. */
+const letter = {
+  self: columnLetter(C.self),
+  verified: columnLetter(C.verified),
+  evidence: columnLetter(C.evidence),
+  note: columnLetter(C.note),
+};
 const LAST_VISIBLE = C.note;
-/** The one-line hint on what to type where, between the status row and the headers. */
-const HINT_ROW = 4;
 
 const FILL = {
   header: HEADER_FILL,
@@ -195,20 +200,21 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
 
   // Rows 1–5: title, unit, status, a hint, headers.
   val(UNIT.titleRow, 1, `BẢNG CHẤM ĐIỂM THI ĐUA NĂM ${bloc.year}`);
-  val(UNIT.unitRow, 1, 'Đơn vị:');
+  val(UNIT.unitRow, UNIT.labelCol, 'Đơn vị:');
   val(UNIT.unitRow, UNIT.unitNameCol, unit.name);
   val(UNIT.unitRow, UNIT.unitCodeLabelCol, 'Mã đơn vị:');
   val(UNIT.unitRow, UNIT.unitCodeCol, unit.code);
   const submission = input.submission;
-  val(UNIT.statusRow, 1, 'Trạng thái:');
+  val(UNIT.statusRow, UNIT.labelCol, 'Trạng thái:');
   val(UNIT.statusRow, UNIT.statusCol, STATUS_LABELS[submission?.status ?? 'chua-nop']);
   val(UNIT.statusRow, UNIT.dateLabelCol, 'Ngày nộp:');
   val(UNIT.statusRow, UNIT.dateCol, submission?.submittedAt ?? null);
   val(
-    HINT_ROW,
+    UNIT.hintRow,
     1,
-    'Đơn vị nhập vào các ô nền vàng: F tự chấm, K minh chứng. Khối nhập các ô nền tím: G khối chấm ' +
-      '(để trống là giống tự chấm), L lý do. Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.',
+    `Đơn vị nhập vào các ô nền vàng: ${letter.self} tự chấm, ${letter.evidence} minh chứng. ` +
+      `Khối nhập các ô nền tím: ${letter.verified} khối chấm (để trống là giống tự chấm), ` +
+      `${letter.note} lý do. Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.`,
   );
   UNIT.headers.forEach((h, i) => val(UNIT.headerRow, i + 1, h));
 
@@ -286,7 +292,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   // The hint stays in the frozen columns A:B, so it is readable wherever the sheet is scrolled.
   spec.merges = [
     range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE),
-    range(HINT_ROW, 1, HINT_ROW, C.text),
+    range(UNIT.hintRow, 1, UNIT.hintRow, C.text),
   ];
   spec.columnWidths = [11, 60, 9, 7, 15, 12, 12, 11, 12, 10, 32, 28, 12, ...Array(10).fill(10)];
   spec.hiddenColumns = Array.from({ length: UNIT.lastColumn - C.kind + 1 }, (_, k) => C.kind + k);
@@ -299,23 +305,24 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
 }
 
 /** Formats, in order: a later style wins where ranges overlap. */
-function styles(
-  t: CompiledTemplate,
-  rows: readonly UnitRow[],
-  layout: ReturnType<typeof unitLayout>,
-): RangeStyle[] {
+function styles(t: CompiledTemplate, rows: readonly UnitRow[], layout: UnitLayout): RangeStyle[] {
   const first = layout.firstRow;
   const end = layout.knockoutRow;
   const out: RangeStyle[] = [
-    { range: range(1, 1, 1, LAST_VISIBLE), bold: true, fontSize: 14, hAlign: 'center' },
-    { range: range(UNIT.unitRow, 1, UNIT.statusRow, 1), bold: true },
+    {
+      range: range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE),
+      bold: true,
+      fontSize: 14,
+      hAlign: 'center',
+    },
+    { range: range(UNIT.unitRow, UNIT.labelCol, UNIT.statusRow, UNIT.labelCol), bold: true },
     {
       range: range(UNIT.unitRow, UNIT.unitCodeLabelCol, UNIT.statusRow, UNIT.unitCodeLabelCol),
       bold: true,
     },
     { range: address(UNIT.unitRow, UNIT.unitCodeCol), bold: true },
     {
-      range: address(HINT_ROW, 1),
+      range: address(UNIT.hintRow, 1),
       italic: true,
       fontColor: 'FF595959',
       wrap: true,

@@ -4,14 +4,22 @@ import {
   type SheetStatus,
   type Submission,
   type Unit,
-} from '../core/bloc';
-import type { EntryValue, ItemEntry, UnitSheet } from '../core/scoring/types';
-import type { CompiledTemplate } from '../core/template/compile';
-import { formatDecimal, nfc } from '../core/text/vietnamese';
-import { address, parseAddress, type CellValue, type ReadValue, type SheetData } from './grid';
-import { NO, UNIT, YES } from './layout';
-import type { InputProblem } from './problems';
-import { isoParts, unitLayout, type UnitRow } from './unit-formulas';
+} from '../../core/bloc';
+import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
+import type { CompiledTemplate } from '../../core/template/compile';
+import { isoParts, serialToIso } from '../../core/text/dates';
+import { formatDecimal, nfc } from '../../core/text/vietnamese';
+import {
+  address,
+  columnLetter,
+  parseAddress,
+  type CellValue,
+  type ReadValue,
+  type SheetData,
+} from '../grid';
+import { NO, YES } from '../layout';
+import type { InputProblem } from '../problems';
+import { UNIT, unitLayout, type UnitRow } from './layout';
 
 /**
  * Reads a unit sheet back (docs/workbook-format.md, "Trang đơn vị"). Values come back as the live
@@ -48,13 +56,6 @@ const isError = (v: ReadValue | undefined): v is { error: string } =>
   v !== null && typeof v === 'object';
 
 const isBlank = (v: ReadValue | undefined) => v === undefined || v === null || v === '';
-
-/** Excel serial day (1900 date system) → ISO date; undefined outside 1900-03-01 … 9999-12-31. */
-export function serialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 61 || serial >= 2958466) return undefined;
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 export interface Interpreted {
   /** The entry value; absent when the cell means nothing (never for a non-blank cell today). */
@@ -242,7 +243,7 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
     });
   }
 
-  // Column A must list the template's codes in order: anything else means rows were moved.
+  // The code column must list the template's codes in order: anything else means rows were moved.
   const shifted = layout.rows.filter((r) => {
     const a = cell(r.row, C.code);
     return (typeof a === 'string' ? a : text(a)) !== r.code;
@@ -254,7 +255,7 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
     report(
       first.row,
       C.code,
-      `cột A ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
+      `cột ${columnLetter(C.code)} ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
       first.code,
     );
   }
