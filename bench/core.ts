@@ -63,8 +63,8 @@ function scoreAndRank(t: ReturnType<typeof compileTemplate>, sheets: UnitSheet[]
     scores.map((s) => ({
       unitCode: s.unitCode,
       name: s.unitCode,
-      total: s.final.total,
-      penalty: s.final.penalty,
+      total: s.verified.total,
+      penalty: s.verified.penalty,
       knockedOut: s.knockedOut,
     })),
   );

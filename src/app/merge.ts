@@ -135,7 +135,7 @@ export function provinceSheet(blocs: readonly BlocSummary[]): {
       { v: b.bloc.name },
       { v: b.bloc.units.length },
       { v: leaders.map((u) => u.unit.name).join(', ') },
-      { v: leaders[0]?.score.final.total ?? null },
+      { v: leaders[0]?.score.verified.total ?? null },
       {
         v: flags
           .map((u) => u.unit.name + (u.proposal.pending ? ' (chờ biểu quyết)' : ''))

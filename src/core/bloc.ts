@@ -150,8 +150,8 @@ export function evaluateBloc(
     return {
       unitCode: unit.code,
       name: unit.name,
-      total: score.final.total,
-      penalty: score.final.penalty,
+      total: score.verified.total,
+      penalty: score.verified.penalty,
       knockedOut: score.knockedOut,
       subtreeBase: Object.fromEntries(
         subtreeCodes.map((code) => [code, score.node(code).earnedBase]),

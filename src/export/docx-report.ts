@@ -116,7 +116,7 @@ const REPORT_COLUMNS: { col: number; header: string; width: number; numeric: boo
   { col: COL.rank, header: 'Hạng', width: 12, numeric: true },
   { col: COL.name, header: 'Đơn vị', width: 38, numeric: false },
   { col: COL.self, header: 'Tự chấm', width: 15, numeric: true },
-  { col: COL.final, header: 'Khối chấm', width: 15, numeric: true },
+  { col: COL.verified, header: 'Khối chấm', width: 15, numeric: true },
   { col: COL.base, header: 'Điểm chuẩn', width: 15, numeric: true },
   { col: COL.bonus, header: 'Điểm thưởng', width: 16.5, numeric: true },
   { col: COL.penalty, header: 'Điểm trừ', width: 12.5, numeric: true },
@@ -240,7 +240,7 @@ function proposalParagraphs(input: ReportDocxInput): Paragraph[] {
     const parts: string[] = [];
     if (awarded.length)
       parts.push(
-        awarded.map((u) => `${unitNamed(u)} (${pts(u.score.final.total)} điểm)`).join('; '),
+        awarded.map((u) => `${unitNamed(u)} (${pts(u.score.verified.total)} điểm)`).join('; '),
       );
     if (pending.length) {
       const notes = [
@@ -301,7 +301,7 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
     for (const u of knockedOut)
       children.push(
         item(
-          `${unitNamed(u)} (khối chấm ${pts(u.score.final.total)} điểm): ${knockoutReasons(u, bloc.template).join('; ')}.`,
+          `${unitNamed(u)} (khối chấm ${pts(u.score.verified.total)} điểm): ${knockoutReasons(u, bloc.template).join('; ')}.`,
         ),
       );
   }
@@ -426,7 +426,7 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
       ]),
     );
   }
-  const fin = u.score.final;
+  const fin = u.score.verified;
   children.push(
     body([run('Tổng cộng: ', { bold: true }), run(`${pointsText(fin)}.`, { bold: true })]),
   );

@@ -136,10 +136,10 @@ export function buildRankingSheet(
     const row: CellSpec[] = values.map((v) => ({ v }));
     const put = (name: string, f: string, v: CellValue) => (row[idx(name) - 1] = { f, v });
     put('Tự chấm', round4(ref(cells.selfTotal)), u.score.self.total);
-    put('Khối chấm', round4(ref(cells.finalTotal)), u.score.final.total);
-    put('Điểm chuẩn', round4(ref(cells.finalEarned)), u.score.final.earnedBase);
-    put('Điểm thưởng', round4(ref(cells.finalBonus)), u.score.final.bonus);
-    put('Điểm trừ', round4(ref(cells.finalPenalty)), u.score.final.penalty);
+    put('Khối chấm', round4(ref(cells.finalTotal)), u.score.verified.total);
+    put('Điểm chuẩn', round4(ref(cells.finalEarned)), u.score.verified.earnedBase);
+    put('Điểm thưởng', round4(ref(cells.finalBonus)), u.score.verified.bonus);
+    put('Điểm trừ', round4(ref(cells.finalPenalty)), u.score.verified.penalty);
     put('Không xếp loại', ref(cells.knockedOut), u.score.knockedOut ? 1 : 0);
     put(
       'Ngày nộp',
@@ -256,7 +256,7 @@ export function buildMatrixSheet(
     { v: bloc.template.declaredTotal },
     ...units.map((u) => ({
       f: `${sheetRef(unitSheetName(u.unit.code))}!${cells.finalTotal}`,
-      v: u.score.final.total,
+      v: u.score.verified.total,
     })),
   ];
   spec.tables = [{ name: TABLES.matrix, range: `A${HEADER_ROW}:${lastCol}${totalRow - 1}` }];

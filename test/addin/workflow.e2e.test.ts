@@ -378,7 +378,7 @@ step('3 verify: accept all, change one item with its reason, confirm', async () 
   await pane().getByRole('tab', { name: 'Thẩm định' }).click();
   await pickUnit(UNIT.code, UNIT.name);
   await pane().getByText('Đã nộp', { exact: true }).waitFor();
-  const final = pane().getByTestId('final-total');
+  const final = pane().getByTestId('verified-total');
   await expectText(pane().getByTestId('self-total'), '97,1');
 
   await pane().getByRole('button', { name: 'Chấp nhận toàn bộ' }).click();

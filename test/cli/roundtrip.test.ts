@@ -75,7 +75,7 @@ describe('init → import → rank on real .xlsx files', () => {
     expect(json.units.map((u) => [u.code, u.total, u.rank, u.classification, u.ranked])).toEqual(
       expected.units.map((u) => [
         u.unit.code,
-        u.score.final.total,
+        u.score.verified.total,
         u.ranked.rank,
         u.classification,
         u.ranked.rank !== null,
@@ -195,6 +195,6 @@ describe('init → import → rank on real .xlsx files', () => {
 
   it('keeps the demo sample identical to the CSV fixtures (same ranking)', () => {
     const r = evaluateBloc(SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS);
-    expect(r.units[0]!.score.final.total).toBe(118.4);
+    expect(r.units[0]!.score.verified.total).toBe(118.4);
   });
 });

@@ -124,7 +124,7 @@ describe('scoring invariants', () => {
         const t = compileTemplate(template);
         for (const sheet of sheets) {
           const score = scoreUnit(t, sheet);
-          for (const side of ['self', 'final'] as const) {
+          for (const side of ['self', 'verified'] as const) {
             for (const c of template.criteria) {
               const n = score.node(c.code, side);
               expect(toUnits(n.total)).toBe(
@@ -165,7 +165,7 @@ describe('scoring invariants', () => {
         ]);
         const a = scoreUnit(t, sheet);
         const b = scoreUnit(t, { ...sheet, entries: rotated });
-        expect(b.final).toEqual(a.final);
+        expect(b.verified).toEqual(a.verified);
         expect(b.self).toEqual(a.self);
       }),
     );

@@ -68,7 +68,7 @@ describe('rankingRows', () => {
     const bnc = rowOf('BNC');
     expect(bnc[COL.rank]).toBe('Không xếp loại');
     expect(bnc[COL.classification]).toBe('Không xếp loại');
-    expect(bnc[COL.final]).toBe(95);
+    expect(bnc[COL.verified]).toBe(95);
     expect(bnc[COL.note]).toBe(
       'Không xếp loại: Không gửi báo cáo giải trình chấm điểm và bảng chấm điểm (mục KXL.1).',
     );

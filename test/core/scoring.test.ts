@@ -65,7 +65,7 @@ describe('a real verified case (118,4 / 100)', () => {
   const score = scoreUnit(compiled, { unitCode: 'CAT', entries: verifiedCase });
 
   it('agrees on the grand total, printed without drift', () => {
-    expect(score.final).toEqual({
+    expect(score.verified).toEqual({
       earnedBase: 100,
       bonusRaw: 25.4,
       penaltyRaw: 7,
@@ -73,7 +73,7 @@ describe('a real verified case (118,4 / 100)', () => {
       penalty: 7,
       total: 118.4,
     });
-    expect(formatDecimal(score.final.total)).toBe('118,4');
+    expect(formatDecimal(score.verified.total)).toBe('118,4');
     expect(score.knockedOut).toBe(false);
   });
 

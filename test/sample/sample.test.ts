@@ -75,7 +75,7 @@ describe('the sample bloc', () => {
       result.units.map((u) => [
         u.unit.code,
         u.ranked.rank,
-        formatDecimal(u.score.final.total),
+        formatDecimal(u.score.verified.total),
         u.classification,
       ]),
     ).toEqual([
@@ -94,10 +94,10 @@ describe('the sample bloc', () => {
   it('spreads the verified totals of ranked units between 75 and 120, leaders above 100', () => {
     const ranked = result.units.filter((u) => u.ranked.rank !== null);
     for (const u of ranked) {
-      expect(u.score.final.total).toBeGreaterThanOrEqual(75);
-      expect(u.score.final.total).toBeLessThanOrEqual(120);
+      expect(u.score.verified.total).toBeGreaterThanOrEqual(75);
+      expect(u.score.verified.total).toBeLessThanOrEqual(120);
     }
-    expect(ranked.filter((u) => u.score.final.total > 100).length).toBeGreaterThanOrEqual(3);
+    expect(ranked.filter((u) => u.score.verified.total > 100).length).toBeGreaterThanOrEqual(3);
     expect(ranked.filter((u) => u.classification === 'Xuất sắc').length).toBeGreaterThanOrEqual(3);
     expect(ranked.filter((u) => u.classification === 'Tốt').length).toBeGreaterThanOrEqual(2);
   });
@@ -119,8 +119,8 @@ describe('the sample bloc', () => {
     expect(tie.stands).toBe(false);
     expect(tie.message).not.toContain('nộp sớm hơn');
     const [vks, ta] = [resultOf('VKSND'), resultOf('TAND')];
-    expect(vks.score.final.total).toBe(ta.score.final.total);
-    expect(vks.score.final.penalty).toBeLessThan(ta.score.final.penalty);
+    expect(vks.score.verified.total).toBe(ta.score.verified.total);
+    expect(vks.score.verified.penalty).toBeLessThan(ta.score.verified.penalty);
     expect(vks.ranked.rank).toBeLessThan(ta.ranked.rank!);
   });
 
@@ -131,8 +131,8 @@ describe('the sample bloc', () => {
     expect(tie.stands).toBe(false);
     expect(tie.message).not.toContain('ít điểm trừ hơn');
     const [ttt, stp] = [resultOf('TTT'), resultOf('STP')];
-    expect(ttt.score.final.total).toBe(stp.score.final.total);
-    expect(ttt.score.final.penalty).toBe(stp.score.final.penalty);
+    expect(ttt.score.verified.total).toBe(stp.score.verified.total);
+    expect(ttt.score.verified.penalty).toBe(stp.score.verified.penalty);
     expect(ttt.score.node('II').earnedBase).toBe(stp.score.node('II').earnedBase);
     expect(ttt.ranked.rank).toBeLessThan(stp.ranked.rank!);
     expect(result.ties).toHaveLength(2);

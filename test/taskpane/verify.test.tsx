@@ -23,7 +23,7 @@ reflectAriaRole();
 // Generous: jsdom lays out nothing but computes styles, and the machine may be busy.
 jest.setTimeout(120_000);
 
-const total = (side: 'self' | 'final') => screen.getByTestId(`${side}-total`).textContent;
+const total = (side: 'self' | 'verified') => screen.getByTestId(`${side}-total`).textContent;
 
 /** BNC's sheet filled and submitted (the first unit in name order, shown by default). */
 const SELF: Record<string, { self: number | string; evidence?: string }> = {
@@ -62,7 +62,7 @@ test('accept all, change one item: a reason is required before confirming; G/L a
   expect(total('self')).toBe('99,5');
   // Nothing verified yet: the verified column equals the self column.
   expect(field(/^1\.3 /)).toHaveValue('');
-  expect(total('final')).toBe('99,5');
+  expect(total('verified')).toBe('99,5');
 
   await h.user.click(screen.getByRole('button', { name: 'Chấp nhận toàn bộ' }));
   expect(field(/^1\.3 /)).toHaveValue('6');
@@ -74,7 +74,7 @@ test('accept all, change one item: a reason is required before confirming; G/L a
   const spin = field(/^1\.3 /);
   await h.user.clear(spin);
   await h.user.type(spin, '5');
-  expect(total('final')).toBe('98,5');
+  expect(total('verified')).toBe('98,5');
   expect(total('self')).toBe('99,5');
   expect(within(differencesPanel()).getByRole('heading')).toHaveTextContent('Chênh lệch (1)');
   expect(
@@ -139,14 +139,14 @@ test('differences list per-case adjustments with their points, as the engine cou
     'Mục 1.2.1: 1 → 3, chênh −1 điểm; chưa có giải trình',
   );
   expect(screen.getByText('Khối chấm: −1,5 điểm (chênh −1)')).toBeInTheDocument();
-  expect(screen.getByTestId('final-penalty')).toHaveTextContent('1,5');
-  expect(total('final')).toBe('98,5');
+  expect(screen.getByTestId('verified-penalty')).toHaveTextContent('1,5');
+  expect(total('verified')).toBe('98,5');
   // A choice: 1.4.b instead of 1.4.a is 3 points less.
   await h.user.click(screen.getByRole('radio', { name: /^1\.4\.b / }));
   expect(within(differencesPanel()).getByText(/^Mục 1\.4:/)).toHaveTextContent(
     'Mục 1.4: 1.4.a → 1.4.b, chênh −3 điểm',
   );
-  expect(total('final')).toBe('95,5');
+  expect(total('verified')).toBe('95,5');
   // Clearing the verified value makes it "same as self" again.
   await h.user.clear(cases);
   expect(within(differencesPanel()).queryByText(/^Mục 1\.2\.1:/)).not.toBeInTheDocument();

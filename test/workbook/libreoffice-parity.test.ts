@@ -75,10 +75,10 @@ describe('formula parity with LibreOffice', () => {
         compared += 2;
       }
       expect(num(cell(rows, cells.selfTotal))).toBeCloseTo(u.score.self.total, 9);
-      expect(num(cell(rows, cells.finalTotal))).toBeCloseTo(u.score.final.total, 9);
-      expect(num(cell(rows, cells.finalEarned))).toBeCloseTo(u.score.final.earnedBase, 9);
-      expect(num(cell(rows, cells.finalBonus))).toBeCloseTo(u.score.final.bonus, 9);
-      expect(num(cell(rows, cells.finalPenalty))).toBeCloseTo(u.score.final.penalty, 9);
+      expect(num(cell(rows, cells.finalTotal))).toBeCloseTo(u.score.verified.total, 9);
+      expect(num(cell(rows, cells.finalEarned))).toBeCloseTo(u.score.verified.earnedBase, 9);
+      expect(num(cell(rows, cells.finalBonus))).toBeCloseTo(u.score.verified.bonus, 9);
+      expect(num(cell(rows, cells.finalPenalty))).toBeCloseTo(u.score.verified.penalty, 9);
       expect(num(cell(rows, cells.knockedOut))).toBe(u.score.knockedOut ? 1 : 0);
     }
     expect(compared).toBe(2 * 63 * 9);
@@ -100,7 +100,7 @@ describe('formula parity with LibreOffice', () => {
       outcome.result.units.map((u) => [
         u.unit.code,
         u.ranked.rank === null ? 'Không xếp loại' : String(u.ranked.rank),
-        u.score.final.total,
+        u.score.verified.total,
         u.classification,
       ]),
     );

@@ -63,9 +63,9 @@ describe('readUnitSheet: round trip of the sample', () => {
       expect(got.submission).toEqual(SAMPLE_SUBMISSIONS.find((s) => s.unitCode === code));
       const before = scoreUnit(compiled, original);
       const after = scoreUnit(compiled, got.sheet);
-      expect([after.self, after.final, after.knockedOut]).toEqual([
+      expect([after.self, after.verified, after.knockedOut]).toEqual([
         before.self,
-        before.final,
+        before.verified,
         before.knockedOut,
       ]);
     },

@@ -377,15 +377,15 @@ describe('buildUnitSheet on the sample bloc', () => {
       const score = scoreUnit(compiled, sheet);
       const cells = unitSheetCells(compiled);
       expect(at(spec, cells.selfTotal).v).toBe(score.self.total);
-      expect(at(spec, cells.finalTotal).v).toBe(score.final.total);
-      expect(at(spec, cells.finalEarned).v).toBe(score.final.earnedBase);
-      expect(at(spec, cells.finalBonus).v).toBe(score.final.bonus);
-      expect(at(spec, cells.finalPenalty).v).toBe(score.final.penalty);
+      expect(at(spec, cells.finalTotal).v).toBe(score.verified.total);
+      expect(at(spec, cells.finalEarned).v).toBe(score.verified.earnedBase);
+      expect(at(spec, cells.finalBonus).v).toBe(score.verified.bonus);
+      expect(at(spec, cells.finalPenalty).v).toBe(score.verified.penalty);
       expect(at(spec, cells.selfPenalty).v).toBe(score.self.penalty);
       expect(at(spec, cells.knockedOut).v).toBe(score.knockedOut ? 1 : 0);
       for (const c of compiled.criteria) {
         const r = cells.row(c.code);
-        const fin = score.node(c.code, 'final');
+        const fin = score.node(c.code, 'verified');
         expect([at(spec, `H${r}`).v, at(spec, `I${r}`).v]).toEqual([
           score.node(c.code, 'self').total,
           fin.total,

@@ -58,7 +58,7 @@ export const mergeCommand: Command = {
           return [
             b.bloc.name,
             lead.map((u) => u.unit.name).join(', '),
-            lead[0] ? formatDecimal(lead[0].score.final.total) : '',
+            lead[0] ? formatDecimal(lead[0].score.verified.total) : '',
           ];
         }),
       ) +

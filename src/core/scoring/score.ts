@@ -6,17 +6,20 @@ import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compil
 import type { Band } from '../template/types';
 import type { EntryValue, ItemEntry, UnitSheet } from './types';
 
-/** Which column a value came from. `final` is the verified value where given, else the self value. */
-export type Side = 'self' | 'final';
+/**
+ * Which column a result is of: the unit's own (`self`, tự chấm) or the bloc's (`verified`, khối
+ * chấm), which reads the verified value where given, else the self value.
+ */
+export type Side = 'self' | 'verified';
 
 /**
- * Findings of the final side are reported only where a verified value differs from the self value
- * (the node's own, one in its subtree, or the measure a band reads); elsewhere the final result
- * equals the self result and its findings stand once, under the self side.
+ * Findings of the verified side are reported only where a verified value differs from the self
+ * value (the node's own, one in its subtree, or the measure a band reads); elsewhere the verified
+ * result equals the self result and its findings stand once, under the self side.
  */
 export interface ScoreFinding extends Finding {
-  /** The column the finding is about: the unit's own (tự chấm) or the bloc's (khối chấm). */
-  side: 'self' | 'verified';
+  /** The column the finding is about. */
+  side: Side;
 }
 
 export interface Totals {
@@ -41,11 +44,12 @@ export interface NodeScore extends Totals {
 export interface UnitScore {
   unitCode: string;
   self: Totals;
-  final: Totals;
+  /** The verified side (khối chấm): what the ranking counts. */
+  verified: Totals;
   knockedOut: boolean;
   /** True when the bloc entered at least one verified value (khối chấm) on this sheet. */
   hasVerified: boolean;
-  /** Codes of the knock-out conditions that hold (on the final side). */
+  /** Codes of the knock-out conditions that hold (on the verified side). */
   knockouts: string[];
   findings: ScoreFinding[];
   node(code: string, side?: Side): NodeScore;
@@ -85,8 +89,8 @@ function inBand(value: number | string, band: Band): boolean {
 }
 
 /**
- * Scores one side of one unit. Findings are reported once: on the final side only where verified
- * values are involved, since the self side already reported the rest.
+ * Scores one side of one unit. Findings are reported once: on the verified side only where
+ * verified values are involved, since the self side already reported the rest.
  */
 class SidePass {
   knockouts: string[] = [];
@@ -101,14 +105,14 @@ class SidePass {
     readonly slots: Float64Array,
     /** Per node: index + 1 of the chosen alternative, 0 for none. */
     readonly chosen: Int32Array,
-    /** Per node, final side only: 1 where a differing verified value sits in the subtree or input. */
+    /** Per node, verified side only: 1 where a differing verified value sits in the subtree or input. */
     private readonly touched: Uint8Array,
   ) {}
 
   private value(i: number): EntryValue | undefined {
     const e = this.entries[i];
     if (!e) return undefined;
-    return this.side === 'final' && e.verified !== undefined ? e.verified : e.self;
+    return this.side === 'verified' && e.verified !== undefined ? e.verified : e.self;
   }
 
   /** Whether a finding about node i belongs to this pass. */
@@ -128,7 +132,7 @@ class SidePass {
       if (this.missingEvidence.has(i)) return;
       this.missingEvidence.add(i);
     }
-    const side = this.side === 'self' ? 'self' : 'verified';
+    const side = this.side;
     const code = this.t.criteria[i]!.code;
     this.findings.push({
       kind,
@@ -140,9 +144,9 @@ class SidePass {
   }
 
   /**
-   * Scores every node. Given the self pass, the final pass starts from its results and recomputes
-   * only the nodes whose subtree (or banded input) holds a verified value that differs: elsewhere
-   * the final column equals the self column.
+   * Scores every node. Given the self pass, the verified pass starts from its results and
+   * recomputes only the nodes whose subtree (or banded input) holds a verified value that differs:
+   * elsewhere the verified column equals the self column.
    */
   run(selfPass?: SidePass): void {
     const t = this.t;
@@ -492,7 +496,7 @@ export function alignEntries(
 
 interface Passes {
   self: SidePass;
-  final: SidePass;
+  verified: SidePass;
   findings: ScoreFinding[];
   hasVerified: boolean;
 }
@@ -509,12 +513,12 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
     new SidePass(t, entries, side, findings, missingEvidence, slots(k), chosen(k), touched);
   const self = pass('self', 0);
   self.run();
-  const final = pass('final', 1);
-  final.run(self);
+  const verified = pass('verified', 1);
+  verified.run(self);
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (!e || e.verified === undefined || e.self === undefined || e.verified === e.self) continue;
-    const diff = ownContribution(t, final.slots, i) - ownContribution(t, self.slots, i);
+    const diff = ownContribution(t, verified.slots, i) - ownContribution(t, self.slots, i);
     const code = t.criteria[i]!.code;
     const why = e.reason?.trim() ? `lý do: ${e.reason.trim()}` : 'chưa có giải trình';
     const sign = diff > 0 ? '+' : '';
@@ -526,7 +530,7 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
       message: `Mục ${code}: khối chấm khác tự chấm (${showValue(e.self)} → ${showValue(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
     });
   }
-  return { self, final, findings, hasVerified };
+  return { self, verified, findings, hasVerified };
 }
 
 const bufferBytes = (t: CompiledTemplate) => t.size * (2 * SLOTS * 8 + 2 * 4 + 1);
@@ -543,22 +547,22 @@ function scratchFor(t: CompiledTemplate): ArrayBuffer {
 }
 
 /**
- * Scores one unit's sheet: self side, final side (verified where given), findings.
+ * Scores one unit's sheet: self side, verified side (verified values where given), findings.
  *
  * Totals and findings are kept; per-node results are computed again, once, on the first call to
  * `node` (scoring is pure), so ranking thousands of units holds no per-node arrays. The sheet must
  * not be changed in between.
  */
 export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
-  const { self, final, findings, hasVerified } = runPasses(t, sheet, scratchFor(t));
+  const { self, verified, findings, hasVerified } = runPasses(t, sheet, scratchFor(t));
   const selfTotals = self.rootTotals();
-  const finalTotals = final.rootTotals();
+  const verifiedTotals = verified.rootTotals();
   let detail: Passes | undefined;
-  const node = (code: string, side: Side = 'final'): NodeScore => {
+  const node = (code: string, side: Side = 'verified'): NodeScore => {
     const i = t.indexOf.get(code);
     if (i === undefined) throw new RangeError(`Không có mục ${code}`);
     detail ??= runPasses(t, sheet, new ArrayBuffer(bufferBytes(t)));
-    const pass = side === 'self' ? detail.self : detail.final;
+    const pass = side === 'self' ? detail.self : detail.verified;
     const o = i * SLOTS;
     const sl = pass.slots;
     const chosen = pass.chosen[i]! - 1;
@@ -578,10 +582,10 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
   return {
     unitCode: sheet.unitCode,
     self: selfTotals,
-    final: finalTotals,
-    knockedOut: final.knockouts.length > 0,
+    verified: verifiedTotals,
+    knockedOut: verified.knockouts.length > 0,
     hasVerified,
-    knockouts: final.knockouts,
+    knockouts: verified.knockouts,
     findings,
     node,
   };

@@ -28,7 +28,7 @@ import {
 } from '../../workbook';
 
 /** Which pair of columns a form edits: the unit's (F value, K evidence) or the bloc's (G, L). */
-export type Column = 'self' | 'verified';
+export type Column = Side;
 
 /** One item of a form as typed: the value's text and the note (evidence for self, reason for verified). */
 export interface DraftItem {
@@ -377,7 +377,7 @@ export function differences(
     const verified = parsed[r.code]?.value;
     const self = stored[r.code]?.self;
     if (verified === undefined || sameValue(verified, self)) continue;
-    const finalPoints = rowPoints(score, r, 'final') ?? 0;
+    const finalPoints = rowPoints(score, r, 'verified') ?? 0;
     const selfPoints = rowPoints(score, r, 'self') ?? 0;
     out.push({
       code: r.code,
@@ -424,7 +424,7 @@ export const STATUS_COLOR: Readonly<Record<SheetStatus, 'informative' | 'brand' 
 };
 
 /** Findings worth showing on one side of a form, most serious first. */
-export function sideFindings(score: UnitScore, side: 'self' | 'verified'): Finding[] {
+export function sideFindings(score: UnitScore, side: Side): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return score.findings
     .filter((f) => f.side === side && f.kind !== 'self-verified-differ')

@@ -113,7 +113,7 @@ export function RankTab(props: TabProps) {
                     </Link>
                   </TableCell>
                   <TableCell className={styles.total}>
-                    {formatDecimal(u.score.final.total, { decimals: 2 })}
+                    {formatDecimal(u.score.verified.total, { decimals: 2 })}
                   </TableCell>
                   <TableCell className={mergeClasses(styles.cls, styles.wrap)}>
                     {u.classification}

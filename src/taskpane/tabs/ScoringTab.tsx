@@ -73,7 +73,7 @@ export function ScoringTab(props: TabProps) {
   }, [t, score]);
 
   const findings = React.useMemo(() => sideFindings(score, 'self'), [score]);
-  // The engine's knock-outs are the final side's; here the unit's own answers count.
+  // The engine's knock-outs are the verified side's; here the unit's own answers count.
   const selfKnockedOut = layout.rows.some(
     (r) => r.input === 'yesno' && parsed[r.code]?.value === true,
   );

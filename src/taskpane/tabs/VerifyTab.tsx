@@ -53,7 +53,7 @@ export function VerifyTab(props: TabProps) {
       const view: RowView = { selfText: entryText(self), differs: byCode.has(r.code) };
       const sp = rowPoints(score, r, 'self');
       if (sp !== undefined && self !== undefined) view.selfPoints = pointsText(sp);
-      const fp = rowPoints(score, r, 'final');
+      const fp = rowPoints(score, r, 'verified');
       const d = byCode.get(r.code);
       if (fp !== undefined && parsed[r.code]?.value !== undefined)
         view.verifiedPoints = `Khối chấm: ${pointsText(fp)}${d && d.points !== 0 ? ` (chênh ${signedPoints(d.points, true)})` : ''}`;
@@ -68,7 +68,7 @@ export function VerifyTab(props: TabProps) {
       if (t.criteria[i]!.kind !== 'group') continue;
       const code = t.criteria[i]!.code;
       out[code] =
-        `Tự chấm ${signedPoints(score.node(code, 'self').total)} · Khối chấm ${signedPoints(score.node(code, 'final').total)}`;
+        `Tự chấm ${signedPoints(score.node(code, 'self').total)} · Khối chấm ${signedPoints(score.node(code, 'verified').total)}`;
     }
     return out;
   }, [t, score]);
@@ -167,7 +167,7 @@ export function VerifyTab(props: TabProps) {
       totals={{
         columns: [
           { label: 'Tự chấm', totals: score.self, id: 'self' },
-          { label: 'Khối chấm', totals: score.final, id: 'final' },
+          { label: 'Khối chấm', totals: score.verified, id: 'verified' },
         ],
         knockedOut: score.knockedOut,
         findings,

@@ -1,6 +1,12 @@
 import { STATUS_LABELS, type Bloc, type Submission, type Unit } from '../../core/bloc';
 import { fromUnits, toUnits } from '../../core/decimal';
-import { scoreUnit, type NodeScore, type Totals, type UnitScore } from '../../core/scoring/score';
+import {
+  scoreUnit,
+  type NodeScore,
+  type Side,
+  type Totals,
+  type UnitScore,
+} from '../../core/scoring/score';
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Caps } from '../../core/template/types';
@@ -105,7 +111,7 @@ function hold(t: CompiledTemplate, sheet: UnitSheet | undefined): Held {
         code: t.criteria[k]!.code,
         e: given[t.criteria[k]!.code],
       }));
-      const marked = (side: 'self' | 'final') =>
+      const marked = (side: Side) =>
         kids.find(({ e: k }) => isMarked(side === 'self' ? k?.self : (k?.verified ?? k?.self)));
       if (typeof self !== 'string' || self === '') {
         const m = marked('self');
@@ -115,7 +121,7 @@ function hold(t: CompiledTemplate, sheet: UnitSheet | undefined): Held {
         }
       }
       if (verified === undefined && kids.some(({ e: k }) => k?.verified !== undefined)) {
-        const m = marked('final');
+        const m = marked('verified');
         if (m) verified = m.code;
       }
     }
@@ -243,7 +249,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
 
     const f = criterionFormulas[i]!;
     const self: NodeScore = score.node(c.code, 'self');
-    const fin: NodeScore = score.node(c.code, 'final');
+    const fin: NodeScore = score.node(c.code, 'verified');
     const sv = slotValues(self);
     const fv = slotValues(fin);
     for (let s = 0; s < 5; s++) {
@@ -259,7 +265,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   const tot = formulas.total;
   const T = layout.totalRow;
   const sv = slotValues(score.self);
-  const fv = slotValues(score.final);
+  const fv = slotValues(score.verified);
   val(T, C.text, 'TỔNG CỘNG');
   val(T, C.base, fromUnits(t.roots.reduce((sum, k) => sum + t.maxBase[k]!, 0)));
   const rootCaps = capText(t.template.caps);
@@ -269,8 +275,8 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
     formula(T, C.finalSlots + s, tot.final[s] ?? null, fv[s]!);
   }
   put(T, C.selfPoints, { f: tot.selfPoints, v: score.self.total });
-  put(T, C.finalPoints, { f: tot.finalPoints, v: score.final.total });
-  put(T, C.difference, { f: tot.difference, v: diff(score.final.total, score.self.total) });
+  put(T, C.finalPoints, { f: tot.finalPoints, v: score.verified.total });
+  put(T, C.difference, { f: tot.difference, v: diff(score.verified.total, score.self.total) });
   const parts: [number, string, number, keyof Totals][] = [
     [layout.earnedRow, 'Điểm chuẩn đạt', SLOT.earned, 'earnedBase'],
     [layout.bonusRow, 'Điểm thưởng', SLOT.bonus, 'bonus'],
@@ -279,10 +285,10 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   for (const [row, label, slot, key] of parts) {
     val(row, C.text, label);
     put(row, C.selfPoints, { f: address(T, C.selfSlots + slot), v: score.self[key] });
-    put(row, C.finalPoints, { f: address(T, C.finalSlots + slot), v: score.final[key] });
+    put(row, C.finalPoints, { f: address(T, C.finalSlots + slot), v: score.verified[key] });
     put(row, C.difference, {
       f: `${address(row, C.finalPoints)}-${address(row, C.selfPoints)}`,
-      v: diff(score.final[key], score.self[key]),
+      v: diff(score.verified[key], score.self[key]),
     });
   }
   val(layout.knockoutRow, C.text, 'Không xếp loại (1 = có)');
