@@ -23,9 +23,6 @@ const common = {
   rootDir: __dirname,
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': 'ts-jest' },
-  // The CLI tests start `thidua` as a process (tsx), several per test: on a 2-core machine that is
-  // busy, jest's 5 s default cuts them off mid-run. A limit, not a measure of speed (npm run bench).
-  testTimeout: 60_000,
 };
 
 const projects = [
@@ -100,6 +97,9 @@ module.exports = {
   // In CI the integration tier must have run (see the reporter). Listed before the summary, which
   // jest always prints last.
   reporters: ['default', '<rootDir>/test/support/ci-tiers-reporter.js'],
+  // The CLI tests start `thidua` as a process (tsx), several per test: on a 2-core machine that is
+  // busy, jest's 5 s default cuts them off mid-run. A limit, not a measure of speed (npm run bench).
+  testTimeout: 60_000,
 };
 
 // For test/config/tiers.test.ts; jest ignores unknown keys only with a warning, hence not exported

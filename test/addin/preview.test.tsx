@@ -5,6 +5,7 @@
  * The preview's parts on their own: the workbook wrapper (reads and writes pass through, listeners
  * told, layouts kept, the sheet in front), the cell formats, and the sheet view's table.
  */
+import '../support/pane-globals';
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { formatValue, SheetView } from '../../src/preview/SheetView';
