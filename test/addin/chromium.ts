@@ -10,7 +10,10 @@ import { requireTool } from '../support/tools';
  */
 export const chromiumPath = () => requireTool('chromium');
 
-/** Flags headless Chromium needs as root without network chatter (see ../shared/design.md). */
+/**
+ * Flags headless Chromium needs as root here: no sandbox (root), and none of its background
+ * connections, which a closed network refuses many at a time and which slow every start.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

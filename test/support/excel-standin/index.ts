@@ -1,6 +1,6 @@
 /**
  * An in-memory stand-in for the subset of the Excel JavaScript API the adapter uses
- * (src/io/excel/), faithful where it matters (design.md, "Testing"):
+ * (src/io/excel/), faithful where it matters (docs/excel-adapter.md):
  *
  * - proxies only queue operations; they run, in order, at `context.sync()`;
  * - reading a property that was not loaded and synced throws PropertyNotLoaded, and so does
