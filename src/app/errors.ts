@@ -3,7 +3,9 @@
  * codes are explained by the Office.js adapter, which knows them.
  */
 import { TemplateError } from '../core';
-import { excelErrorToProblems, isOfficeError } from '../io/excel';
+// The errors module, not the adapter's face: it is plain TypeScript (duck-typed Office errors), so
+// the CLI and the benchmarks, built without Office's types, can load it.
+import { excelErrorToProblems, isOfficeError } from '../io/excel/errors';
 import { describeProblem, InputError, type InputProblem } from '../workbook';
 
 /** An error as the pane's MessageBar shows it: a title, then one line per problem. */
