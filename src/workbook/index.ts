@@ -15,11 +15,5 @@ export {
   unitSheetCells,
   unitSheetName,
   interpretInput,
-  planScoreUpdates,
-  planStatusUpdates,
-  type ScoreInput,
-  type UnitInputKind,
-  type UnitLayout,
-  type UnitRow,
-  type UnitSheetCells,
 } from './unit-sheet';
+export type { UnitLayout, UnitRow } from './unit-sheet';

@@ -181,16 +181,16 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
       `mã đơn vị ghi ${codeText ? `"${codeText}"` : 'để trống'}, không phải "${unit.code}" (${unit.name}): trang đã bị đổi tên hoặc sao chép từ trang của đơn vị khác; hãy kiểm tra lại trang trước khi dùng số liệu.`,
     );
 
-  // Status and submission date.
+  // Status and submission date: a cell of the status row, its error reported; blank → undefined.
+  const statusRowCell = (col: number, retype: string): CellValue | undefined => {
+    const v = cell(UNIT.statusRow, col);
+    if (isError(v)) report(UNIT.statusRow, col, `ô có giá trị lỗi ${v.error}; hãy ${retype}.`);
+    else if (!isBlank(v)) return v;
+    return undefined;
+  };
   let status: SheetStatus = 'chua-nop';
-  const statusCell = cell(UNIT.statusRow, UNIT.statusCol);
-  if (isError(statusCell))
-    report(
-      UNIT.statusRow,
-      UNIT.statusCol,
-      `ô có giá trị lỗi ${statusCell.error}; hãy chọn lại trạng thái.`,
-    );
-  else if (!isBlank(statusCell)) {
+  const statusCell = statusRowCell(UNIT.statusCol, 'chọn lại trạng thái');
+  if (statusCell !== undefined) {
     const found = parseStatus(String(statusCell));
     if (found) status = found;
     else
@@ -201,14 +201,8 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
       );
   }
   let submittedAt: string | undefined;
-  const dateCell = cell(UNIT.statusRow, UNIT.dateCol);
-  if (isError(dateCell))
-    report(
-      UNIT.statusRow,
-      UNIT.dateCol,
-      `ô có giá trị lỗi ${dateCell.error}; hãy nhập lại ngày nộp.`,
-    );
-  else if (!isBlank(dateCell)) {
+  const dateCell = statusRowCell(UNIT.dateCol, 'nhập lại ngày nộp');
+  if (dateCell !== undefined) {
     const iso =
       typeof dateCell === 'number'
         ? serialToIso(dateCell)
