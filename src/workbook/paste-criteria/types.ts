@@ -1,0 +1,41 @@
+import type { Finding } from '../../core/finding';
+import type { Criterion, Template } from '../../core/template/types';
+import type { InputProblem } from '../problems';
+
+/** Where problems of a pasted table say they are. */
+export const PASTE_SOURCE = 'Bảng dán';
+
+/** A row as understood: the criterion it becomes, with where it came from and how it was read. */
+export interface PastedRow extends Pick<
+  Criterion,
+  'parent' | 'text' | 'kind' | 'base' | 'rate' | 'caps' | 'note'
+> {
+  /** 1-based line of the pasted text where the row starts (0 for a rule row made from a sentence). */
+  line: number;
+  /** The STT as written. */
+  written: string;
+  /** The code in the template (the STT, made unique when the sheet repeats it). */
+  code: string;
+  /** What was inferred, in Vietnamese, for the user to confirm. */
+  reading: string[];
+  /** True for a rule row made from a sentence or a Thưởng/Trừ cell of another row. */
+  derived?: boolean;
+}
+
+export interface PasteOptions {
+  /** Title when the paste has no title line above the header. */
+  title?: string;
+  /** Declared total when the paste has no "Tổng cộng" row; default 100. */
+  declaredTotal?: number;
+}
+
+export interface PasteResult {
+  /** Present only when there is no problem. */
+  template?: Template;
+  /** The rows as understood (also when there are problems, to help find them). */
+  understood: PastedRow[];
+  /** Refusals: nothing can be created until they are fixed. */
+  problems: InputProblem[];
+  /** Warnings of `validateTemplate` (base sums, declared total) and unclear sentences. */
+  warnings: Finding[];
+}
