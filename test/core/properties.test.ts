@@ -153,6 +153,29 @@ describe('scoring invariants', () => {
     );
   });
 
+  it("counts an item's difference as its verified contribution minus its self contribution", () => {
+    fc.assert(
+      fc.property(blocCase, ({ template, sheets }) => {
+        const t = compileTemplate(template);
+        for (const sheet of sheets) {
+          const score = scoreUnit(t, sheet);
+          for (const c of template.criteria) {
+            const self = score.node(c.code, 'self');
+            const verified = score.node(c.code, 'verified');
+            expect(toUnits(verified.difference)).toBe(
+              toUnits(verified.contribution) - toUnits(self.contribution),
+            );
+            expect([self.differs, self.difference]).toEqual([
+              verified.differs,
+              verified.difference,
+            ]);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('does not depend on the order of entries', () => {
     fc.assert(
       fc.property(blocCase, fc.nat(), ({ template, sheets }, seed) => {

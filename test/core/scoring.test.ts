@@ -213,6 +213,43 @@ describe('rule kinds and warnings', () => {
     expect(score({ '5.2': { self: 2, evidence: 'QĐ 1' } }).findings).toEqual([]);
   });
 
+  it('says per node and side whether its points need evidence and whether it is cited', () => {
+    const s = score({ '5.2': { self: 2, verified: 3, evidence: ' ' }, '3.1': { self: 10 } });
+    expect(s.node('5.2', 'self').evidence).toBe('missing');
+    expect(s.node('5.2', 'verified').evidence).toBe('missing');
+    expect(s.node('3.1', 'self').evidence).toBe('none');
+    expect(score({ '5.2': { self: 2, evidence: 'QĐ 1' } }).node('5.2', 'self').evidence).toBe(
+      'given',
+    );
+    expect(score({ '5.2': { self: 0 } }).node('5.2', 'self').evidence).toBe('none');
+    // The node's evidence state and the finding are one decision.
+    expect(s.findings.filter((f) => f.kind === 'missing-evidence').map((f) => f.code)).toEqual([
+      '5.2',
+    ]);
+  });
+
+  it("gives each node's own contribution, and the verified difference of an item", () => {
+    const s = scoreUnit(compiled, { unitCode: 'CAT', entries: verifiedCase });
+    const item = s.node('2.1.1.1', 'verified');
+    expect([item.differs, item.difference]).toEqual([true, -1]);
+    expect(s.node('2.1.1.1', 'self').difference).toBe(-1);
+    expect(s.node('5.1', 'verified')).toMatchObject({ differs: true, difference: -5 });
+    expect(s.node('3.1', 'verified')).toMatchObject({ differs: false, difference: 0 });
+    // A base item's contribution is its earned base, without its rule rows; other nodes: the total.
+    const base = s.node('1.2', 'self');
+    expect(base.contribution).toBe(base.earnedBase);
+    expect(s.node('1.2.1', 'self').contribution).toBe(s.node('1.2.1', 'self').total);
+    // A verified value where the unit left the item blank differs (no finding: nothing to compare).
+    const blank = score({ '3.1': { verified: 8 } });
+    expect(blank.node('3.1')).toMatchObject({ differs: true, difference: 8 });
+    expect(blank.findings.filter((f) => f.kind === 'self-verified-differ')).toEqual([]);
+  });
+
+  it('keeps the knock-outs of the self side apart from those of the verified side', () => {
+    const s = score({ 'KXL.1': { self: true, verified: false } });
+    expect([s.selfKnockouts, s.knockouts]).toEqual([['KXL.1'], []]);
+  });
+
   it('knocks a unit out whatever its points', () => {
     const s = score({ '3.1': { self: 10 }, 'KXL.1': { self: true } });
     expect(s.knockedOut).toBe(true);

@@ -257,3 +257,15 @@ test('keyboard only: pick the unit, open a part, fill an item, save', async () =
   expect(state.sheets.find((s) => s.unitCode === 'CAT')!.entries['3.1']).toEqual({ self: 10 });
   expect(state.submissions.find((s) => s.unitCode === 'CAT')?.status).toBe('chua-nop');
 });
+
+test("a knock-out answered có shows Không xếp loại from the engine's self side", async () => {
+  const h = await renderTab(ScoringTab);
+  await pickUnit(h.user, 'Công an tỉnh');
+  await openPart(h.user, 'KXL');
+  const knockout = screen.getByRole('radiogroup', { name: /^KXL\.1 / });
+  expect(screen.queryByText('Không xếp loại')).not.toBeInTheDocument();
+  await h.user.click(within(knockout).getByRole('radio', { name: 'Có' }));
+  expect(screen.getByText('Không xếp loại')).toBeInTheDocument();
+  await h.user.click(within(knockout).getByRole('radio', { name: 'Không' }));
+  expect(screen.queryByText('Không xếp loại')).not.toBeInTheDocument();
+});

@@ -34,11 +34,28 @@ export interface Totals {
   total: number;
 }
 
+/**
+ * The evidence rule on one side of a node: `none` when the node claims no points that need
+ * evidence, `given` when it does and evidence is cited, `missing` when it does and none is (the
+ * side then has a `missing-evidence` finding, unless the other side already said so).
+ */
+export type EvidenceState = 'none' | 'given' | 'missing';
+
 export interface NodeScore extends Totals {
   code: string;
   maxBase: number;
   /** For a choice: the code of the chosen alternative. */
   chosen?: string;
+  /**
+   * Points the node's own entry brings on this side: a base item's earned base (its rule rows have
+   * entries of their own), else the node total. What a self/verified difference is counted in.
+   */
+  contribution: number;
+  evidence: EvidenceState;
+  /** The bloc's verified value is given and differs from the self value (the same on both sides). */
+  differs: boolean;
+  /** Verified contribution minus self contribution, in points (the same on both sides). */
+  difference: number;
 }
 
 export interface UnitScore {
@@ -51,6 +68,8 @@ export interface UnitScore {
   hasVerified: boolean;
   /** Codes of the knock-out conditions that hold (on the verified side). */
   knockouts: string[];
+  /** The same on the self side: what the unit's own answers say. */
+  selfKnockouts: string[];
   findings: ScoreFinding[];
   node(code: string, side?: Side): NodeScore;
 }
@@ -62,6 +81,11 @@ const PENALTY_RAW = 2;
 const BONUS = 3;
 const PENALTY = 4;
 const SLOTS = 5;
+
+// Per-node evidence state, one Uint8Array per side.
+const EVIDENCE: readonly EvidenceState[] = ['none', 'given', 'missing'];
+const GIVEN = 1;
+const MISSING = 2;
 
 const SIDE_LABEL = { self: 'Tự chấm', verified: 'Khối chấm' } as const;
 
@@ -88,6 +112,11 @@ function inBand(value: number | string, band: Band): boolean {
   return true;
 }
 
+/** The verified value is given and differs from the self value: the item is touched on the verified side. */
+function differs(e: ItemEntry | undefined): e is ItemEntry & { verified: EntryValue } {
+  return e !== undefined && e.verified !== undefined && e.verified !== e.self;
+}
+
 /**
  * Scores one side of one unit. Findings are reported once: on the verified side only where
  * verified values are involved, since the self side already reported the rest.
@@ -107,6 +136,8 @@ class SidePass {
     readonly chosen: Int32Array,
     /** Per node, verified side only: 1 where a differing verified value sits in the subtree or input. */
     private readonly touched: Uint8Array,
+    /** Per node: the index in EVIDENCE of its evidence state. */
+    readonly evidence: Uint8Array,
   ) {}
 
   private value(i: number): EntryValue | undefined {
@@ -154,9 +185,12 @@ class SidePass {
     if (selfPass) {
       s.set(selfPass.slots);
       this.chosen.set(selfPass.chosen);
+      this.evidence.set(selfPass.evidence);
       this.knockouts = [...selfPass.knockouts];
       for (const i of t.postOrder) {
-        let touched = this.differs(i) || (t.input[i]! >= 0 && this.differs(t.input[i]!)) ? 1 : 0;
+        const input = t.input[i]!;
+        let touched =
+          differs(this.entries[i]) || (input >= 0 && differs(this.entries[input])) ? 1 : 0;
         for (const k of t.children[i]!) touched |= this.touched[k]!;
         this.touched[i] = touched;
       }
@@ -173,6 +207,7 @@ class SidePass {
         if (this.touched[i] === 0) continue;
         s.fill(0, o, o + SLOTS);
         this.chosen[i] = 0;
+        this.evidence[i] = 0;
         if (node.kind === 'knockout')
           this.knockouts = this.knockouts.filter((c) => c !== node.code);
       }
@@ -193,11 +228,6 @@ class SidePass {
   private touchSubtree(i: number) {
     this.touched[i] = 1;
     for (const k of this.t.children[i]!) this.touchSubtree(k);
-  }
-
-  private differs(i: number): boolean {
-    const e = this.entries[i];
-    return e !== undefined && e.verified !== undefined && e.verified !== e.self;
   }
 
   /** The node's own entry: earned base, cases or points, knock-out. */
@@ -239,8 +269,7 @@ class SidePass {
         earned = max;
       }
       s[o + EARNED]! += earned;
-      if (earned > 0 && node.evidenceRequired && this.lacksEvidence(i))
-        this.report(i, 'missing-evidence', 'chấm điểm nhưng chưa ghi tài liệu kiểm chứng.');
+      if (earned > 0 && node.evidenceRequired) this.claim(i, this.lacksEvidence(i), 'chấm điểm');
       return;
     }
     const rate = this.t.rate[i]!;
@@ -253,13 +282,22 @@ class SidePass {
     const points = rate > 0 ? Math.round(rate * v) : toUnits(v);
     if (node.kind === 'bonus') {
       s[o + BONUS_RAW]! += points;
-      if (points > 0 && node.evidenceRequired && this.lacksEvidence(i))
-        this.report(i, 'missing-evidence', 'có điểm thưởng nhưng chưa ghi tài liệu kiểm chứng.');
+      if (points > 0 && node.evidenceRequired)
+        this.claim(i, this.lacksEvidence(i), 'có điểm thưởng');
     } else if (node.kind === 'penalty') s[o + PENALTY_RAW]! += points;
   }
 
   private lacksEvidence(i: number): boolean {
     return !this.entries[i]?.evidence?.trim();
+  }
+
+  /**
+   * Node i claims points that need evidence (`what`: "chấm điểm", "chọn 1.4.a"); `lacks` when none
+   * is cited. Kept where a choice clears the alternative later, as the finding is.
+   */
+  private claim(i: number, lacks: boolean, what: string) {
+    this.evidence[i] = lacks ? MISSING : GIVEN;
+    if (lacks) this.report(i, 'missing-evidence', `${what} nhưng chưa ghi tài liệu kiểm chứng.`);
   }
 
   /** Picks one alternative of a choice and takes its points; the others count for nothing. */
@@ -328,26 +366,18 @@ class SidePass {
       s[o + PENALTY_RAW] = s[po + PENALTY]!;
       const evidence = this.entries[i]?.evidence?.trim() || this.entries[pick]?.evidence?.trim();
       const needs = node.evidenceRequired || t.criteria[pick]!.evidenceRequired;
-      if (needs && !evidence && s[po + EARNED]! + s[po + BONUS]! > 0)
-        this.report(
-          i,
-          'missing-evidence',
-          `chọn ${t.criteria[pick]!.code} nhưng chưa ghi tài liệu kiểm chứng.`,
-        );
+      if (needs && s[po + EARNED]! + s[po + BONUS]! > 0)
+        this.claim(i, !evidence, `chọn ${t.criteria[pick]!.code}`);
     }
   }
 
   private alternativeTotal(k: number): number {
     const t = this.t;
-    const node = t.criteria[k]!;
     if (t.children[k]!.length > 0) {
       const o = k * SLOTS;
       return this.slots[o + EARNED]! + this.slots[o + BONUS]! - this.slots[o + PENALTY]!;
     }
-    if (node.kind === 'base') return t.maxBase[k]!;
-    if (node.kind === 'bonus') return t.rate[k]!;
-    if (node.kind === 'penalty') return -t.rate[k]!;
-    return 0;
+    return leafAlternativeUnits(t, k);
   }
 
   /** A chosen leaf alternative earns its whole value: its base, or its rate once. */
@@ -437,6 +467,18 @@ function totals(
   };
 }
 
+/**
+ * What a chosen leaf alternative is worth before caps, in fixed-point units: its base, its rate
+ * once, or minus its rate for a penalty; 0 for other kinds. The engine compares alternatives by it.
+ */
+export function leafAlternativeUnits(t: CompiledTemplate, k: number): number {
+  const kind = t.criteria[k]!.kind;
+  if (kind === 'base') return t.maxBase[k]!;
+  if (kind === 'bonus') return t.rate[k]!;
+  if (kind === 'penalty') return -t.rate[k]!;
+  return 0;
+}
+
 /** Points a node's own entry brings: a base item's earned base (its rule rows have their own entries), else the node total. */
 function ownContribution(t: CompiledTemplate, slots: Float64Array, i: number): number {
   const o = i * SLOTS;
@@ -495,11 +537,23 @@ export function alignEntries(
 }
 
 interface Passes {
+  entries: (ItemEntry | undefined)[];
   self: SidePass;
   verified: SidePass;
   findings: ScoreFinding[];
   hasVerified: boolean;
 }
+
+/** Verified minus self contribution of node i, in fixed-point units. */
+const differenceUnits = (t: CompiledTemplate, p: Passes, i: number) =>
+  ownContribution(t, p.verified.slots, i) - ownContribution(t, p.self.slots, i);
+
+// The buffer of both passes: slots (Float64) per side, chosen (Int32) per side, touched, evidence
+// (Uint8) per side; byte offsets for a template of n nodes.
+const CHOSEN_AT = (n: number) => 2 * n * SLOTS * 8;
+const TOUCHED_AT = (n: number) => CHOSEN_AT(n) + 2 * n * 4;
+const EVIDENCE_AT = (n: number) => TOUCHED_AT(n) + n;
+const bufferBytes = (t: CompiledTemplate) => EVIDENCE_AT(t.size) + 2 * t.size;
 
 /** Both passes over one sheet, written into `buffer` (whose self part must be zeroed). */
 function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): Passes {
@@ -507,18 +561,30 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
   const missingEvidence = new Set<number>();
   const n = t.size;
   const slots = (k: number) => new Float64Array(buffer, k * n * SLOTS * 8, n * SLOTS);
-  const chosen = (k: number) => new Int32Array(buffer, 2 * n * SLOTS * 8 + k * n * 4, n);
-  const touched = new Uint8Array(buffer, 2 * n * SLOTS * 8 + 2 * n * 4, n);
+  const chosen = (k: number) => new Int32Array(buffer, CHOSEN_AT(n) + k * n * 4, n);
+  const touched = new Uint8Array(buffer, TOUCHED_AT(n), n);
+  const evidence = (k: number) => new Uint8Array(buffer, EVIDENCE_AT(n) + k * n, n);
   const pass = (side: Side, k: number) =>
-    new SidePass(t, entries, side, findings, missingEvidence, slots(k), chosen(k), touched);
+    new SidePass(
+      t,
+      entries,
+      side,
+      findings,
+      missingEvidence,
+      slots(k),
+      chosen(k),
+      touched,
+      evidence(k),
+    );
   const self = pass('self', 0);
   self.run();
   const verified = pass('verified', 1);
   verified.run(self);
+  const passes = { entries, self, verified, findings, hasVerified };
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (!e || e.verified === undefined || e.self === undefined || e.verified === e.self) continue;
-    const diff = ownContribution(t, verified.slots, i) - ownContribution(t, self.slots, i);
+    if (!differs(e) || e.self === undefined) continue;
+    const diff = differenceUnits(t, passes, i);
     const code = t.criteria[i]!.code;
     const why = e.reason?.trim() ? `lý do: ${e.reason.trim()}` : 'chưa có giải trình';
     const sign = diff > 0 ? '+' : '';
@@ -530,10 +596,8 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
       message: `Mục ${code}: khối chấm khác tự chấm (${showValue(e.self)} → ${showValue(e.verified)}, chênh ${sign}${pts(diff)} điểm); ${why}.`,
     });
   }
-  return { self, verified, findings, hasVerified };
+  return passes;
 }
-
-const bufferBytes = (t: CompiledTemplate) => t.size * (2 * SLOTS * 8 + 2 * 4 + 1);
 
 /** One scratch buffer per template: scoring a bloc allocates no per-node storage per unit. */
 const scratch = new WeakMap<CompiledTemplate, ArrayBuffer>();
@@ -542,7 +606,8 @@ function scratchFor(t: CompiledTemplate): ArrayBuffer {
   let buffer = scratch.get(t);
   if (!buffer) scratch.set(t, (buffer = new ArrayBuffer(bufferBytes(t))));
   else new Uint8Array(buffer, 0, t.size * (SLOTS * 8)).fill(0);
-  new Int32Array(buffer, 2 * t.size * SLOTS * 8, t.size).fill(0);
+  new Int32Array(buffer, CHOSEN_AT(t.size), t.size).fill(0);
+  new Uint8Array(buffer, EVIDENCE_AT(t.size), t.size).fill(0);
   return buffer;
 }
 
@@ -577,6 +642,10 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
         sl[o + PENALTY]!,
       ),
       ...(chosen >= 0 ? { chosen: t.criteria[chosen]!.code } : {}),
+      contribution: fromUnits(ownContribution(t, sl, i)),
+      evidence: EVIDENCE[pass.evidence[i]!]!,
+      differs: differs(detail.entries[i]),
+      difference: fromUnits(differenceUnits(t, detail, i)),
     };
   };
   return {
@@ -586,6 +655,7 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
     knockedOut: verified.knockouts.length > 0,
     hasVerified,
     knockouts: verified.knockouts,
+    selfKnockouts: self.knockouts,
     findings,
     node,
   };

@@ -2,10 +2,8 @@ import { Caption1 } from '@fluentui/react-components';
 import * as React from 'react';
 import { NoteField, ValueField } from './ItemFields';
 import type { ItemInfo } from './items';
+import type { EvidenceField } from './model';
 import { useScoringStyles } from './styles';
-
-/** How the evidence field (K) stands: not offered, optional, required and filled, required and missing. */
-export type EvidenceState = 'none' | 'optional' | 'required' | 'missing';
 
 export interface ScoringItemProps {
   info: ItemInfo;
@@ -17,7 +15,7 @@ export interface ScoringItemProps {
   points?: string | undefined;
   /** For a banded choice: the alternative the value picks. */
   chosen?: string | undefined;
-  evidence: EvidenceState;
+  evidence: EvidenceField;
   /** "CAT!K13": where the evidence goes, named in its message. */
   evidenceCell: string;
   onText(code: string, text: string): void;

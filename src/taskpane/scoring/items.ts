@@ -10,7 +10,7 @@ import {
   formatDecimal,
 } from '../../core';
 import { unitLayout, type UnitRow } from '../../workbook';
-import { alternativeWorth, mayNeedEvidence, requiredRows, shortText } from './model';
+import { alternativeWorth, requiredRows, shortText } from './model';
 import type { AlternativeOption } from './ValueControl';
 
 export interface ItemInfo {
@@ -26,8 +26,6 @@ export interface ItemInfo {
   bands?: AlternativeOption[];
   /** The measure a banded choice reads: "Theo số liệu mục 2.3.1.1". */
   source?: string;
-  /** The criterion or one of its alternatives asks for evidence when it earns points. */
-  mayNeedEvidence: boolean;
   /** The submission needs this field filled. */
   required: boolean;
 }
@@ -84,7 +82,6 @@ export function itemInfos(t: CompiledTemplate): Map<string, ItemInfo> {
       criterion: c,
       label: `${c.code} ${short}`,
       hint,
-      mayNeedEvidence: mayNeedEvidence(t, row.index),
       required: required.has(row.code),
     };
     if (row.input === 'code') info.alternatives = kids.map(option);

@@ -6,16 +6,16 @@
 import {
   type SheetStatus,
   type Finding,
-  type NodeScore,
   type Side,
   type UnitScore,
   type EntryValue,
+  type EvidenceState,
   type ItemEntry,
   type UnitSheet,
   fromUnits,
   type CompiledTemplate,
-  type Criterion,
   formatDecimal,
+  leafAlternativeUnits,
   parseDecimal,
 } from '../../core';
 import {
@@ -296,15 +296,13 @@ export function submitProblems(
   return problems.sort((a, b) => order(a) - order(b));
 }
 
-/** Points a row's own entry brings, as the engine counts a difference: earned base, else the node total. */
-export function contribution(node: NodeScore, kind: Criterion['kind']): number {
-  return kind === 'base' ? node.earnedBase : node.total;
-}
-
-/** The points shown beside a field, or undefined where the row has none of its own (measures, knock-outs). */
+/**
+ * The points shown beside a field (the engine's contribution of the row), or undefined where the
+ * row shows none (measures, knock-outs).
+ */
 export function rowPoints(score: UnitScore, row: UnitRow, side: Side): number | undefined {
   if (row.kind === 'measure' || row.kind === 'knockout' || row.kind === 'group') return undefined;
-  return contribution(score.node(row.code, side), row.kind);
+  return score.node(row.code, side).contribution;
 }
 
 /** "+1,5" / "−2" / "4" with a true minus sign, for points shown beside fields. */
@@ -313,43 +311,31 @@ export function signedPoints(n: number, plus = false): string {
   return `${plus && n > 0 ? '+' : ''}${formatDecimal(n)}`;
 }
 
-/** The alternative's worth as its label shows it: "4 điểm", "+15 điểm", "trừ 2 điểm". */
+/**
+ * The alternative's worth as its label shows it: "4 điểm", "+15 điểm", "trừ 2 điểm" (a leaf
+ * alternative's worth as the engine counts it, else the most it can earn).
+ */
 export function alternativeWorth(t: CompiledTemplate, k: number): string {
-  const c = t.criteria[k]!;
-  if (t.children[k]!.length === 0) {
-    if (c.kind === 'bonus') return `+${formatDecimal(c.rate ?? 0)} điểm`;
-    if (c.kind === 'penalty') return `trừ ${formatDecimal(c.rate ?? 0)} điểm`;
+  const kind = t.criteria[k]!.kind;
+  if (t.children[k]!.length === 0 && (kind === 'bonus' || kind === 'penalty')) {
+    const points = formatDecimal(fromUnits(Math.abs(leafAlternativeUnits(t, k))));
+    return kind === 'bonus' ? `+${points} điểm` : `trừ ${points} điểm`;
   }
   return `${formatDecimal(fromUnits(t.maxBase[k]!))} điểm`;
 }
 
-/** Whether the criterion may need evidence: its own flag, or (for a choice) an alternative's. */
-export function mayNeedEvidence(t: CompiledTemplate, i: number): boolean {
-  if (t.criteria[i]!.evidenceRequired) return true;
-  return (
-    t.criteria[i]!.kind === 'choice' &&
-    t.children[i]!.some((k) => t.criteria[k]!.evidenceRequired === true)
-  );
-}
+/** How the evidence field (K) stands: not offered, optional, required and filled, required and missing. */
+export type EvidenceField = 'none' | 'optional' | 'required' | 'missing';
 
-/** Whether the row claims points that need evidence (so the K field is required). */
-export function claimsEvidence(t: CompiledTemplate, score: UnitScore, row: UnitRow): boolean {
-  if (!mayNeedEvidence(t, row.index)) return false;
-  const n = score.node(row.code, 'self');
-  if (row.kind === 'base') return n.earnedBase > 0;
-  if (row.kind === 'bonus') return n.bonusRaw > 0;
-  if (row.kind === 'choice') {
-    if (!n.chosen) return false;
-    const k = t.indexOf.get(n.chosen)!;
-    const needs = t.criteria[row.index]!.evidenceRequired || t.criteria[k]!.evidenceRequired;
-    return needs === true && n.earnedBase + n.bonusRaw > 0;
-  }
-  return false;
-}
+const EVIDENCE_FIELD: Readonly<Record<EvidenceState, EvidenceField>> = {
+  none: 'optional',
+  given: 'required',
+  missing: 'missing',
+};
 
-/** Values equal as entries: what "verified ≠ self" means. */
-export function sameValue(a: EntryValue | undefined, b: EntryValue | undefined): boolean {
-  return a === b;
+/** The evidence field of a row, as the engine's evidence rule stands on the self side. */
+export function evidenceField(score: UnitScore, row: UnitRow): EvidenceField {
+  return row.notes ? EVIDENCE_FIELD[score.node(row.code, 'self').evidence] : 'none';
 }
 
 /** One item where the bloc's value differs from the unit's. */
@@ -357,13 +343,16 @@ export interface Difference {
   code: string;
   self: string;
   verified: string;
-  /** Final minus self, in points (the item's own contribution). */
+  /** Verified minus self, in points (the item's own contribution, as the engine counts it). */
   points: number;
   reason: string;
   row: UnitRow;
 }
 
-/** Items whose verified value is given and differs from the self value, in template order. */
+/**
+ * Items whose verified value is given and differs from the self value (the engine's `differs`),
+ * in template order.
+ */
 export function differences(
   layout: UnitLayout,
   stored: Readonly<Record<string, ItemEntry>>,
@@ -374,16 +363,14 @@ export function differences(
   const out: Difference[] = [];
   for (const r of layout.rows) {
     if (r.input === 'none') continue;
-    const verified = parsed[r.code]?.value;
+    const node = score.node(r.code, 'verified');
+    if (!node.differs) continue;
     const self = stored[r.code]?.self;
-    if (verified === undefined || sameValue(verified, self)) continue;
-    const finalPoints = rowPoints(score, r, 'verified') ?? 0;
-    const selfPoints = rowPoints(score, r, 'self') ?? 0;
     out.push({
       code: r.code,
       self: self === undefined ? '(trống)' : entryText(self),
-      verified: entryText(verified),
-      points: Math.round((finalPoints - selfPoints) * 10_000) / 10_000,
+      verified: entryText(parsed[r.code]?.value),
+      points: node.difference,
       reason: draft[r.code]?.note.trim() ?? '',
       row: r,
     });

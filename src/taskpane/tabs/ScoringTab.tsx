@@ -5,15 +5,16 @@ import { unitSheetName, unitSheetCells, type UnitRow } from '../../workbook';
 import { CriteriaTree } from '../scoring/CriteriaTree';
 import {
   cellName,
-  claimsEvidence,
+  evidenceField,
   formRows,
   rowPoints,
   sideFindings,
   signedPoints,
   submitProblems,
   todayIso,
+  type EvidenceField,
 } from '../scoring/model';
-import { ScoringItem, type EvidenceState } from '../scoring/ScoringItem';
+import { ScoringItem } from '../scoring/ScoringItem';
 import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
 import { useUnitForm } from '../scoring/useUnitForm';
 import type { TabProps } from '../shared/types';
@@ -22,7 +23,7 @@ import type { TabProps } from '../shared/types';
 interface RowView {
   points?: string;
   chosen?: string;
-  evidence: EvidenceState;
+  evidence: EvidenceField;
 }
 
 /**
@@ -41,15 +42,7 @@ export function ScoringTab(props: TabProps) {
       const info = infos.get(r.code)!;
       const p = rowPoints(score, r, 'self');
       const hasValue = parsed[r.code]?.value !== undefined || r.input === 'none';
-      const view: RowView = {
-        evidence: !r.notes
-          ? 'none'
-          : claimsEvidence(t, score, r)
-            ? draft[r.code]?.note.trim()
-              ? 'required'
-              : 'missing'
-            : 'optional',
-      };
+      const view: RowView = { evidence: evidenceField(score, r) };
       if (p !== undefined && hasValue)
         view.points =
           r.kind === 'base' ? `Đạt ${signedPoints(p)} điểm` : `= ${signedPoints(p, true)} điểm`;
@@ -60,7 +53,7 @@ export function ScoringTab(props: TabProps) {
       out[r.code] = view;
     }
     return out;
-  }, [layout, infos, score, parsed, draft, t]);
+  }, [layout, infos, score, parsed]);
 
   const summaries = React.useMemo(() => {
     const out: Record<string, string> = {};
@@ -73,10 +66,6 @@ export function ScoringTab(props: TabProps) {
   }, [t, score]);
 
   const findings = React.useMemo(() => sideFindings(score, 'self'), [score]);
-  // The engine's knock-outs are the verified side's; here the unit's own answers count.
-  const selfKnockedOut = layout.rows.some(
-    (r) => r.input === 'yesno' && parsed[r.code]?.value === true,
-  );
 
   if (!unit) return <NoUnitsBar />;
 
@@ -149,7 +138,8 @@ export function ScoringTab(props: TabProps) {
       totalsLabel="Điểm tự chấm"
       totals={{
         columns: [{ label: 'Tự chấm', totals: score.self, id: 'self' }],
-        knockedOut: selfKnockedOut,
+        // The unit's own answers: the knock-outs of the self side.
+        knockedOut: score.selfKnockouts.length > 0,
         findings,
       }}
       actions={
