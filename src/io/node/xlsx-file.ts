@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../workbook';
 import { openXlsx, xlsxBytes, type XlsxWorkbook } from '../xlsx';
+import { readInputFile } from './files';
 
 /** Reads an .xlsx file; a missing, empty or damaged file becomes an InputError naming it. */
 export async function loadXlsx(file: string): Promise<XlsxWorkbook> {
-  const name = path.basename(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    throw new InputError([
-      {
-        source: name,
-        location: 'tệp',
-        message: 'không mở được tệp (không tồn tại hoặc không có quyền đọc).',
-      },
-    ]);
-  }
+  const { name, bytes } = await readInputFile(file);
   return openXlsx(bytes, name);
 }
 
