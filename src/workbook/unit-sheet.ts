@@ -18,6 +18,7 @@ import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT, SLOT, UNIT, unitSheetName } fro
 import { interpretInput, serialToIso } from './read-unit-sheet';
 import { unitFormulas, unitLayout, type SlotFormula, type UnitRow } from './unit-formulas';
 import { HEADER_FILL } from './styles';
+import { withRowHeights } from './row-heights';
 
 export { unitSheetCells, type UnitSheetCells } from './unit-formulas';
 export { readUnitSheet, type ReadUnitSheetResult } from './read-unit-sheet';
@@ -295,7 +296,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   spec.print = { landscape: true, fitToWidth: true, titleRows: [UNIT.headerRow, UNIT.headerRow] };
   spec.styles = styles(t, layout.rows, layout);
   spec.validations = validations(layout.rows);
-  return spec;
+  return withRowHeights(spec);
 }
 
 /** Formats, in order: a later style wins where ranges overlap. */
