@@ -7,6 +7,7 @@
 import type { CellUpdate, SheetSpec, Validation, WritePlan } from '../../workbook/grid';
 import { columnLetter } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
+import { LOOK, type ProtectionOptions } from '../../workbook/presentation';
 import {
   a1Of,
   clip,
@@ -36,19 +37,18 @@ export interface Features {
   mergedAreas: boolean;
 }
 
-export const FONT = 'Times New Roman';
-export const FONT_SIZE = 12;
-/** Excel's default row height (points). */
-const DEFAULT_ROW_HEIGHT = 15;
-export const TABLE_STYLE = 'TableStyleLight9';
-const BORDER_COLOR = '#999999';
-/** What people may still do on a protected sheet (as the file adapter). */
-export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
+/** A look's protection options as Office.js names them. */
+export function protectionOptions(p: ProtectionOptions): Excel.WorksheetProtectionOptions {
+  return {
+    allowFormatColumns: p.formatColumns,
+    allowFormatRows: p.formatRows,
+    allowAutoFilter: p.autoFilter,
+    allowSort: p.sort,
+  };
+}
+
+/** Inches (a look's margins) → points. */
+const points = (inches: number) => Math.round(inches * 7200) / 100;
 /** Bytes a queued call adds besides its data: the action and the object paths it names. */
 export const CALL_BYTES = 160;
 /** Largest 2-D block written in one assignment (bytes of its JSON); larger ones go by rows. */
@@ -93,7 +93,10 @@ export interface Step {
 const cost = (calls: number, ...payloads: unknown[]) =>
   calls * CALL_BYTES + payloads.reduce<number>((n, p) => n + jsonBytes(p), 0);
 
-/** Everything that makes two specs' sheets the same apart from their values. */
+/**
+ * Everything that makes two specs' sheets the same apart from their values and row heights (which
+ * follow the values: a copy sets those it does not share, in `differenceSteps`).
+ */
 function signature(spec: SheetSpec): string {
   const { rows: h, columns: w } = specSize(spec);
   return JSON.stringify({
@@ -111,6 +114,7 @@ function signature(spec: SheetSpec): string {
     print: spec.print,
     tabColor: spec.tabColor ?? null,
     role: spec.role,
+    look: spec.look,
   });
 }
 
@@ -165,6 +169,13 @@ function groups<K>(keys: readonly K[]): [number, number, K][] {
   return out;
 }
 
+/** Values by 1-based row as runs of consecutive rows with one value: [first, last, value]. */
+function rowRuns<K>(byRow: Readonly<Record<number, K>>): [number, number, K][] {
+  const rows = Object.keys(byRow).map(Number);
+  const dense = Array.from({ length: Math.max(0, ...rows) }, (_, i) => byRow[i + 1]);
+  return groups(dense).flatMap(([a, b, k]) => (k === undefined ? [] : [[a + 1, b + 1, k]]));
+}
+
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 type Edge =
@@ -185,47 +196,6 @@ function validationRule(v: Validation): Excel.DataValidationRule {
       return v.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
     }
   }
-}
-
-/** Lines a text takes in `pixels` (a rough average glyph of half an em), for merged cells. */
-function estimatedLines(text: string, pixels: number, size: number, bold: boolean): number {
-  const glyph = 0.5 * ((size * 96) / 72) * (bold ? 1.06 : 1);
-  const perLine = Math.max(1, Math.floor(pixels / glyph));
-  return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
-}
-
-/**
- * Heights of rows whose wrapped text sits in a merged range on one row: Excel's autofit ignores
- * merged cells, so such a row (the hint on unit sheets) would cut its text off.
- */
-function mergedRowHeights(spec: SheetSpec): Map<number, number> {
-  const hidden = new Set(spec.hiddenColumns);
-  const widthOf = (c: number) => (hidden.has(c + 1) ? 0 : (spec.columnWidths[c] ?? 8.43));
-  const out = new Map<number, number>();
-  for (const m of spec.merges) {
-    const r = rectOf(m);
-    if (r.r0 !== r.r1) continue;
-    const v = spec.cells[r.r0]?.[r.c0]?.v;
-    if (typeof v !== 'string' || v === '') continue;
-    let wrap = false;
-    let size = FONT_SIZE;
-    let bold = false;
-    for (const s of spec.styles) {
-      const sr = rectOf(s.range);
-      if (sr.r0 > r.r0 || sr.r1 < r.r0 || sr.c0 > r.c0 || sr.c1 < r.c0) continue;
-      if (s.wrap !== undefined) wrap = s.wrap;
-      if (s.fontSize) size = s.fontSize;
-      if (s.bold !== undefined) bold = s.bold;
-    }
-    if (!wrap) continue;
-    let width = 0;
-    for (let c = r.c0; c <= r.c1; c++) width += widthOf(c);
-    const lines = estimatedLines(v, width * 7 + 5 - 6, size, bold);
-    const height = Math.ceil(lines * size * 1.31 + 2);
-    if (lines > 1 && height > DEFAULT_ROW_HEIGHT)
-      out.set(r.r0, Math.max(out.get(r.r0) ?? 0, height));
-  }
-  return out;
 }
 
 export interface StepInput {
@@ -308,7 +278,7 @@ export function writeSteps(input: StepInput): Step[] {
           const ws = sheetOf(env, spec.name);
           const table = ws.tables.add(ws.getRange(t.range), true);
           table.name = t.name;
-          table.style = TABLE_STYLE;
+          table.style = spec.look.tableStyle;
         },
       });
     if (spec.validations.length && !features.validation)
@@ -406,17 +376,19 @@ export function writeSteps(input: StepInput): Step[] {
 
   // 7. Visibility and protection, last: nothing can be written into a protected sheet.
   for (const spec of plan.replace)
-    if (spec.hidden || spec.protect)
+    if (spec.hidden || spec.protect) {
+      const options = protectionOptions(spec.look.protection);
       steps.push({
-        bytes: cost(3, PROTECT_OPTIONS),
+        bytes: cost(3, options),
         trace: { sheet: spec.name, step: spec.protect ? 'bảo vệ trang' : 'ẩn trang' },
         apply(env) {
           const ws = sheetOf(env, spec.name);
           if (spec.hidden) ws.visibility = 'Hidden';
           // A sheet made by this write is not protected yet: protect() is safe.
-          if (spec.protect) ws.protection.protect(PROTECT_OPTIONS);
+          if (spec.protect) ws.protection.protect(options);
         },
       });
+    }
   return steps;
 }
 
@@ -425,15 +397,16 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
   const { rows: h, columns: w } = specSize(spec);
   const sheet = spec.name;
   const ws = (env: Env) => env.sheets.get(sheet)!;
+  const look = spec.look;
   if (h && w) {
     const used = a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 });
     steps.push({
-      bytes: cost(3, used, FONT),
+      bytes: cost(3, used, look.font.name),
       trace: { sheet, address: used, step: 'phông chữ' },
       apply(env) {
         const font = ws(env).getRange(used).format.font;
-        font.name = FONT;
-        font.size = FONT_SIZE;
+        font.name = look.font.name;
+        font.size = look.font.size;
       },
     });
   }
@@ -477,7 +450,7 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
             const b = f.borders.getItem(e);
             b.style = 'Continuous';
             b.weight = 'Thin';
-            b.color = BORDER_COLOR;
+            b.color = cssColor(look.borderColor);
           }
         }
         if (s.locked !== undefined) f.protection.locked = s.locked;
@@ -518,14 +491,14 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
       spec.hiddenColumns.includes(i + 1),
     ),
   ).filter(([, , k]) => k);
-  const heights = mergedRowHeights(spec);
+  const heights = rowRuns(spec.rowHeights);
   steps.push({
     bytes: cost(
-      merges.length + widths.length + hidden.length + heights.size * 2 + 2,
+      merges.length + widths.length + hidden.length + heights.length * 2 + 2,
       merges,
       widths,
       hidden,
-      [...heights],
+      heights,
     ),
     trace: { sheet, step: 'gộp ô, độ rộng cột, chiều cao dòng' },
     apply(env) {
@@ -536,10 +509,12 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
           columnWidthPoints(width);
       for (const [a, b] of hidden)
         sheetWs.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).columnHidden = true;
-      // Rows with wrapped text grow to fit it; merged cells are measured here instead.
+      // Excel fits the rows to their text, then the spec's heights replace its fit where they
+      // are given: the rows of merged cells, which autofit ignores, and the file's heights elsewhere.
       if (h && w)
         sheetWs.getRange(a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 })).format.autofitRows();
-      for (const [r, height] of heights) sheetWs.getRange(`A${r + 1}`).format.rowHeight = height;
+      for (const [a, b, height] of heights)
+        sheetWs.getRange(`A${a}:A${b}`).format.rowHeight = height;
     },
   });
   return steps;
@@ -551,22 +526,22 @@ function pageLayoutStep(spec: SheetSpec): Step {
     bytes: cost(14, titles ?? null),
     trace: { sheet: spec.name, step: 'thiết lập trang in' },
     apply(env) {
+      const page = spec.look.page;
       const layout = env.sheets.get(spec.name)!.pageLayout;
       layout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
-      layout.paperSize = 'A4';
+      layout.paperSize = page.paper;
       // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
       if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      // Margins in points: 0.4" left/right, 0.5" top/bottom, 0.3" header/footer.
-      layout.leftMargin = 28.8;
-      layout.rightMargin = 28.8;
-      layout.topMargin = 36;
-      layout.bottomMargin = 36;
-      layout.headerMargin = 21.6;
-      layout.footerMargin = 21.6;
+      layout.leftMargin = points(page.margins.left);
+      layout.rightMargin = points(page.margins.right);
+      layout.topMargin = points(page.margins.top);
+      layout.bottomMargin = points(page.margins.bottom);
+      layout.headerMargin = points(page.margins.header);
+      layout.footerMargin = points(page.margins.footer);
       if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
       const footer = layout.headersFooters.defaultForAllPages;
-      footer.leftFooter = `&"${FONT},Italic"&10&A`;
-      footer.rightFooter = `&"${FONT},Regular"&10Trang &P/&N`;
+      footer.leftFooter = page.footer.left;
+      footer.rightFooter = page.footer.right;
     },
   };
 }
@@ -610,7 +585,38 @@ function differenceSteps(template: SheetSpec, spec: SheetSpec): Step[] {
       },
     });
   }
+  const heights = heightDifferences(template, spec);
+  if (heights.length)
+    steps.push({
+      bytes: cost(heights.length * 2, heights),
+      trace: { sheet: spec.name, step: 'chiều cao dòng' },
+      apply(env) {
+        const ws = env.sheets.get(spec.name)!;
+        for (const [a, b, height] of heights)
+          if (height === 'auto') ws.getRange(`A${a}:${columnLetter(w)}${b}`).format.autofitRows();
+          else ws.getRange(`A${a}:A${b}`).format.rowHeight = height;
+      },
+    });
   return steps;
+}
+
+/**
+ * The rows whose height in a copy is not its template's, as runs [first, last, height]: the spec's
+ * height, or 'auto' where only the template has one (Excel fits the row to the copy's text).
+ */
+function heightDifferences(
+  template: SheetSpec,
+  spec: SheetSpec,
+): [number, number, number | 'auto'][] {
+  const differ: Record<number, number | 'auto'> = {};
+  for (const row of new Set([
+    ...Object.keys(spec.rowHeights),
+    ...Object.keys(template.rowHeights),
+  ])) {
+    const r = Number(row);
+    if (spec.rowHeights[r] !== template.rowHeights[r]) differ[r] = spec.rowHeights[r] ?? 'auto';
+  }
+  return rowRuns(differ);
 }
 
 export interface UpdateGroup {
@@ -715,7 +721,7 @@ function probeSteps(probe: UpdateProbe): Step[] {
       bytes: cost(2, options ?? null),
       trace: { sheet, step: 'bảo vệ lại trang' },
       apply() {
-        probe.ws.protection.protect(options ?? PROTECT_OPTIONS);
+        probe.ws.protection.protect(options ?? protectionOptions(LOOK.protection));
       },
     },
   ];

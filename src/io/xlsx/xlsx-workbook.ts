@@ -17,63 +17,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
-const FONT = 'Times New Roman';
-const FONT_SIZE = 12;
-/** Excel's default row height (points), for one line of 11-point text. */
-const DEFAULT_ROW_HEIGHT = 15;
-
-/**
- * Advance widths (em) of Times New Roman glyphs, grouped; letters with diacritics take their base
- * letter's width, other characters 0.5. Measured on Liberation Serif, which has the same metrics.
- */
-const GLYPH_EM: readonly [string, number][] = [
-  [" ,.'|", 0.25],
-  ['/:;\\ijlt', 0.28],
-  ['!()-I[]`fr', 0.33],
-  ['Js"', 0.4],
-  ['?acez', 0.44],
-  ['+<=>FPS', 0.56],
-  ['ELTZ', 0.61],
-  ['BCR', 0.67],
-  ['ADGHKNOQUVXYwĐ', 0.72],
-  ['&m', 0.78],
-  ['%@MW—→', 0.94],
-];
-const EM = new Map<string, number>(GLYPH_EM.flatMap(([cs, em]) => [...cs].map((c) => [c, em])));
-
-/** Width in pixels (96 dpi) of a text in Times New Roman of the given size. */
-function textWidth(text: string, size: number, bold: boolean): number {
-  let em = 0;
-  for (const ch of text) em += EM.get(ch) ?? EM.get(ch.normalize('NFD').charAt(0)) ?? 0.5;
-  return em * (bold ? 1.06 : 1) * ((size * 96) / 72);
-}
-
-/**
- * Pixels of a column `width` characters wide, as Excel draws it (the unit is a digit of Calibri 11,
- * 7 pixels, plus 5 pixels of margin), less the cell's inner padding.
- */
-const columnPixels = (width: number) => width * 7 + 5 - 6;
-
-/** Lines a text takes in `pixels`, wrapped at spaces as Excel does. */
-function wrappedLines(text: string, pixels: number, size: number, bold: boolean): number {
-  const space = textWidth(' ', size, bold);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let line = 0;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      const w = textWidth(word, size, bold);
-      if (line > 0 && line + space + w <= pixels) line += space + w;
-      else {
-        if (line > 0) lines++;
-        // A word longer than the column is broken over several lines.
-        lines += Math.max(0, Math.ceil(w / pixels) - 1);
-        line = w > pixels ? w % pixels : w;
-      }
-    }
-  }
-  return lines;
-}
+/** ExcelJS's paper sizes (the file format's codes). */
+const PAPER = { A4: 9 } as const;
 
 /** ISO date → the UTC midnight Date ExcelJS stores as a date serial. */
 function toDate(iso: string): Date | undefined {
@@ -222,25 +167,23 @@ export class XlsxWorkbook implements WorkbookPort {
     // A rebuilt sheet keeps its place among the tabs (ExcelJS orders sheets by orderNo).
     const orderNo = (existing as Ordered | undefined)?.orderNo;
     if (existing) this.workbook.removeWorksheet(existing.id);
+    const { look } = spec;
     const ws = this.workbook.addWorksheet(spec.name, {
       properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
       pageSetup: {
-        paperSize: 9,
+        paperSize: PAPER[look.page.paper],
         orientation: spec.print.landscape ? 'landscape' : 'portrait',
         fitToPage: spec.print.fitToWidth,
         fitToWidth: 1,
         fitToHeight: 0,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        margins: look.page.margins,
         ...(spec.print.titleRows
           ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` }
           : {}),
       },
     });
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-    // Printed pages say which sheet they belong to and which page they are.
-    ws.headerFooter = {
-      oddFooter: `&L&"${FONT},Italic"&10&A&R&"${FONT},Regular"&10Trang &P/&N`,
-    };
+    ws.headerFooter = { oddFooter: `&L${look.page.footer.left}&R${look.page.footer.right}` };
     if (spec.frozen.rows || spec.frozen.columns)
       ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
     spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -279,7 +222,11 @@ export class XlsxWorkbook implements WorkbookPort {
         name: t.name,
         ref: `${ws.getCell(top.row, top.column).address}`,
         headerRow: true,
-        style: { theme: 'TableStyleLight9', showRowStripes: true },
+        // Excel's built-in names (ExcelJS lists them as a type).
+        style: {
+          theme: look.tableStyle as ExcelJS.TableStyleProperties['theme'],
+          showRowStripes: true,
+        },
         columns,
         rows,
       });
@@ -289,15 +236,14 @@ export class XlsxWorkbook implements WorkbookPort {
       columns: Math.max(0, ...spec.cells.map((r) => r.length)),
     };
     for (let r = 1; r <= used.rows; r++)
-      for (let c = 1; c <= used.columns; c++)
-        ws.getCell(r, c).font = { name: FONT, size: FONT_SIZE };
+      for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { ...look.font };
     for (const s of spec.styles)
       for (const { row, column } of cellsOf(s.range)) {
         const cell = ws.getCell(row, column);
         if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
           cell.font = {
             ...cell.font,
-            name: FONT,
+            name: look.font.name,
             ...(s.bold !== undefined ? { bold: s.bold } : {}),
             ...(s.italic !== undefined ? { italic: s.italic } : {}),
             ...(s.fontSize ? { size: s.fontSize } : {}),
@@ -317,7 +263,7 @@ export class XlsxWorkbook implements WorkbookPort {
               : {}),
           };
         if (s.border) {
-          const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+          const thin = { style: 'thin' as const, color: { argb: look.borderColor } };
           cell.border = { top: thin, left: thin, bottom: thin, right: thin };
         }
         if (s.locked !== undefined) cell.protection = { locked: s.locked };
@@ -331,7 +277,10 @@ export class XlsxWorkbook implements WorkbookPort {
         }
       }),
     );
-    fitRowHeights(ws, spec);
+    // Rows whose wrapped text needs more lines than one (neither Excel nor LibreOffice fits them
+    // when it opens a file).
+    for (const [row, height] of Object.entries(spec.rowHeights))
+      ws.getRow(Number(row)).height = height;
     for (const v of spec.validations)
       for (const { row, column } of cellsOf(v.range)) {
         const common = {
@@ -373,60 +322,14 @@ export class XlsxWorkbook implements WorkbookPort {
         ],
       });
     if (spec.hidden) ws.state = 'hidden';
+    // Any cell may be selected (Excel's default); the look says what else a person may do.
     if (spec.protect)
       await ws.protect('', {
         selectLockedCells: true,
         selectUnlockedCells: true,
-        formatColumns: true,
-        formatRows: true,
-        autoFilter: true,
-        sort: true,
+        ...look.protection,
       });
   }
-}
-
-/**
- * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row to fit wrapped text when
- * it opens a file (the text would be cut off or run over the next row), so each row with a wrapped
- * cell longer than its column gets a height from an estimate of its lines. Rows that fit on one
- * line keep the default height, which Excel still fits to what a person types later.
- */
-function fitRowHeights(ws: ExcelJS.Worksheet, spec: SheetSpec) {
-  const hidden = new Set(spec.hiddenColumns);
-  const widthOf = (c: number) => (hidden.has(c) ? 0 : (spec.columnWidths[c - 1] ?? 9));
-  // Merged ranges on one row wrap across their columns; a cell covered by a merge takes no room.
-  const spans = new Map<string, number>();
-  const covered = new Set<string>();
-  for (const m of spec.merges) {
-    const cells = cellsOf(m);
-    const top = cells[0]!;
-    const last = cells[cells.length - 1]!;
-    if (last.row !== top.row) {
-      for (const c of cells) covered.add(`${c.row}:${c.column}`);
-      continue;
-    }
-    let width = 0;
-    for (let c = top.column; c <= last.column; c++) width += widthOf(c);
-    spans.set(`${top.row}:${top.column}`, width);
-    for (const c of cells.slice(1)) covered.add(`${c.row}:${c.column}`);
-  }
-  spec.cells.forEach((row, r) => {
-    let height = 0;
-    row.forEach((cellSpec, c) => {
-      const key = `${r + 1}:${c + 1}`;
-      if (covered.has(key) || typeof cellSpec?.v !== 'string' || cellSpec.v === '') return;
-      const cell = ws.getCell(r + 1, c + 1);
-      if (!cell.alignment?.wrapText) return;
-      const width = spans.get(key) ?? widthOf(c + 1);
-      if (width <= 0) return;
-      const size = cell.font?.size ?? FONT_SIZE;
-      // An indent level is about the width of a digit and a half.
-      const pixels = columnPixels(width) - (cell.alignment.indent ?? 0) * 10;
-      const lines = wrappedLines(cellSpec.v, Math.max(pixels, 10), size, !!cell.font?.bold);
-      if (lines > 1) height = Math.max(height, lines * size * 1.31 + 2);
-    });
-    if (height > DEFAULT_ROW_HEIGHT) ws.getRow(r + 1).height = Math.ceil(height);
-  });
 }
 
 /** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
