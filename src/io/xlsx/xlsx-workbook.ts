@@ -3,14 +3,19 @@ import type {
   CellSpec,
   CellUpdate,
   CellValue,
+  DataBar,
+  RangeStyle,
   ReadValue,
   SheetSpec,
+  TableSpec,
+  Validation,
   WorkbookPort,
   WorkbookRead,
   WritePlan,
 } from '../../workbook/grid';
 import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
+import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -163,173 +168,205 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async replaceSheet(spec: SheetSpec) {
-    const existing = this.workbook.getWorksheet(spec.name);
-    // A rebuilt sheet keeps its place among the tabs (ExcelJS orders sheets by orderNo).
-    const orderNo = (existing as Ordered | undefined)?.orderNo;
-    if (existing) this.workbook.removeWorksheet(existing.id);
-    const { look } = spec;
-    const ws = this.workbook.addWorksheet(spec.name, {
-      properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
-      pageSetup: {
-        paperSize: PAPER[look.page.paper],
-        orientation: spec.print.landscape ? 'landscape' : 'portrait',
-        fitToPage: spec.print.fitToWidth,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        margins: look.page.margins,
-        ...(spec.print.titleRows
-          ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` }
-          : {}),
-      },
-    });
-    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-    ws.headerFooter = { oddFooter: `&L${look.page.footer.left}&R${look.page.footer.right}` };
-    if (spec.frozen.rows || spec.frozen.columns)
-      ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
-    spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
-
+    const ws = this.addSheet(spec);
     // Values first, then formats, then tables (the order Office.js needs too).
-    const inTable = new Set<string>();
-    for (const t of spec.tables)
-      for (const c of cellsOf(t.range)) inTable.add(`${c.row}:${c.column}`);
-    spec.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell || inTable.has(`${r + 1}:${c + 1}`)) return;
-        if (cell.v === undefined && cell.f === undefined) return;
-        ws.getCell(r + 1, c + 1).value = writeValue(cell);
-      }),
-    );
+    writeCells(ws, spec);
     for (const m of spec.merges) ws.mergeCells(m);
-    for (const t of spec.tables) {
-      const cells = cellsOf(t.range);
-      const top = cells[0]!;
-      const last = cells[cells.length - 1]!;
-      const width = last.column - top.column + 1;
-      const header = spec.cells[top.row - 1] ?? [];
-      const columns = Array.from({ length: width }, (_, i) => ({
-        name: String(header[top.column - 1 + i]?.v ?? `Cột ${i + 1}`),
-        filterButton: true,
-      }));
-      const rows: ExcelJS.CellValue[][] = [];
-      for (let r = top.row + 1; r <= last.row; r++)
-        rows.push(
-          Array.from({ length: width }, (_, i) =>
-            writeValue(spec.cells[r - 1]?.[top.column - 1 + i] ?? {}),
-          ),
-        );
-      ws.addTable({
-        name: t.name,
-        ref: `${ws.getCell(top.row, top.column).address}`,
-        headerRow: true,
-        // Excel's built-in names (ExcelJS lists them as a type).
-        style: {
-          theme: look.tableStyle as ExcelJS.TableStyleProperties['theme'],
-          showRowStripes: true,
-        },
-        columns,
-        rows,
-      });
-    }
-    const used = {
-      rows: spec.cells.length,
-      columns: Math.max(0, ...spec.cells.map((r) => r.length)),
-    };
-    for (let r = 1; r <= used.rows; r++)
-      for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { ...look.font };
-    for (const s of spec.styles)
-      for (const { row, column } of cellsOf(s.range)) {
-        const cell = ws.getCell(row, column);
-        if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
-          cell.font = {
-            ...cell.font,
-            name: look.font.name,
-            ...(s.bold !== undefined ? { bold: s.bold } : {}),
-            ...(s.italic !== undefined ? { italic: s.italic } : {}),
-            ...(s.fontSize ? { size: s.fontSize } : {}),
-            ...(s.fontColor ? { color: { argb: s.fontColor } } : {}),
-          };
-        if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
-        if (s.numberFormat) cell.numFmt = s.numberFormat;
-        if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent)
-          cell.alignment = {
-            ...cell.alignment,
-            ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
-            ...(s.hAlign ? { horizontal: s.hAlign } : {}),
-            ...(s.vAlign ? { vertical: s.vAlign } : {}),
-            // Excel and LibreOffice indent only left- (or right-) aligned text.
-            ...(s.indent
-              ? { indent: s.indent, horizontal: s.hAlign ?? cell.alignment?.horizontal ?? 'left' }
-              : {}),
-          };
-        if (s.border) {
-          const thin = { style: 'thin' as const, color: { argb: look.borderColor } };
-          cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-        }
-        if (s.locked !== undefined) cell.protection = { locked: s.locked };
-      }
-    // A date value without a number format would show as a serial number.
-    spec.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (typeof cell?.v === 'string' && ISO_DATE.test(cell.v)) {
-          const xc = ws.getCell(r + 1, c + 1);
-          if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
-        }
-      }),
-    );
+    for (const t of spec.tables) addTable(ws, spec, t);
+    applyStyles(ws, spec);
+    formatDates(ws, spec);
     // Rows whose wrapped text needs more lines than one (neither Excel nor LibreOffice fits them
     // when it opens a file).
     for (const [row, height] of Object.entries(spec.rowHeights))
       ws.getRow(Number(row)).height = height;
     for (const v of spec.validations)
-      for (const { row, column } of cellsOf(v.range)) {
-        const common = {
-          allowBlank: true,
-          showErrorMessage: true,
-          errorStyle: 'stop' as const,
-          errorTitle: 'Giá trị không hợp lệ',
-          error: v.error,
-          ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
-        };
-        ws.getCell(row, column).dataValidation =
-          v.type === 'list'
-            ? { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] }
-            : v.type === 'date'
-              ? {
-                  ...common,
-                  type: 'date',
-                  operator: 'greaterThan',
-                  formulae: [new Date(Date.UTC(1900, 0, 1))],
-                }
-              : {
-                  ...common,
-                  type: v.type,
-                  operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-                  formulae: v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max],
-                };
-      }
-    for (const bar of spec.dataBars)
-      ws.addConditionalFormatting({
-        ref: bar.range,
-        rules: [
-          {
-            type: 'dataBar',
-            priority: 1,
-            gradient: true,
-            cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
-            color: { argb: bar.color },
-          } as unknown as ExcelJS.ConditionalFormattingRule,
-        ],
-      });
+      for (const { row, column } of cellsOf(v.range))
+        ws.getCell(row, column).dataValidation = dataValidation(v);
+    for (const bar of spec.dataBars) addDataBar(ws, bar);
     if (spec.hidden) ws.state = 'hidden';
     // Any cell may be selected (Excel's default); the look says what else a person may do.
     if (spec.protect)
       await ws.protect('', {
         selectLockedCells: true,
         selectUnlockedCells: true,
-        ...look.protection,
+        ...spec.look.protection,
       });
   }
+
+  /**
+   * The sheet of a spec, in the place of the one it replaces (ExcelJS orders sheets by orderNo),
+   * with its tab colour, page setup and footer, frozen panes and columns.
+   */
+  private addSheet(spec: SheetSpec): ExcelJS.Worksheet {
+    const existing = this.workbook.getWorksheet(spec.name);
+    const orderNo = (existing as Ordered | undefined)?.orderNo;
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    const { page } = spec.look;
+    const ws = this.workbook.addWorksheet(spec.name, {
+      properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
+      pageSetup: {
+        paperSize: PAPER[page.paper],
+        orientation: spec.print.landscape ? 'landscape' : 'portrait',
+        fitToPage: spec.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: page.margins,
+        ...(spec.print.titleRows
+          ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` }
+          : {}),
+      },
+    });
+    if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+    ws.headerFooter = { oddFooter: `&L${page.footer.left}&R${page.footer.right}` };
+    if (spec.frozen.rows || spec.frozen.columns)
+      ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
+    spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
+    return ws;
+  }
+}
+
+/** The values and formulas of the cells outside tables (a table is written with its rows). */
+function writeCells(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  const inTable = new Set<string>();
+  for (const t of spec.tables)
+    for (const c of cellsOf(t.range)) inTable.add(`${c.row}:${c.column}`);
+  spec.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || inTable.has(`${r + 1}:${c + 1}`)) return;
+      if (cell.v === undefined && cell.f === undefined) return;
+      ws.getCell(r + 1, c + 1).value = writeValue(cell);
+    }),
+  );
+}
+
+/** A table with its header (the spec's cells of its first row) and rows, in the look's style. */
+function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec) {
+  const cells = cellsOf(t.range);
+  const top = cells[0]!;
+  const last = cells[cells.length - 1]!;
+  const width = last.column - top.column + 1;
+  const header = spec.cells[top.row - 1] ?? [];
+  const columns = Array.from({ length: width }, (_, i) => ({
+    name: String(header[top.column - 1 + i]?.v ?? `Cột ${i + 1}`),
+    filterButton: true,
+  }));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = top.row + 1; r <= last.row; r++)
+    rows.push(
+      Array.from({ length: width }, (_, i) =>
+        writeValue(spec.cells[r - 1]?.[top.column - 1 + i] ?? {}),
+      ),
+    );
+  ws.addTable({
+    name: t.name,
+    ref: `${ws.getCell(top.row, top.column).address}`,
+    headerRow: true,
+    // Excel's built-in names (ExcelJS lists them as a type).
+    style: {
+      theme: spec.look.tableStyle as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
+    columns,
+    rows,
+  });
+}
+
+/** The look's font over the used range, then each style on its cells (a later one wins). */
+function applyStyles(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  const { look } = spec;
+  const used = {
+    rows: spec.cells.length,
+    columns: Math.max(0, ...spec.cells.map((r) => r.length)),
+  };
+  for (let r = 1; r <= used.rows; r++)
+    for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { ...look.font };
+  for (const s of spec.styles)
+    for (const { row, column } of cellsOf(s.range)) applyStyle(ws.getCell(row, column), s, look);
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: RangeStyle, look: Look) {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
+    cell.font = {
+      ...cell.font,
+      name: look.font.name,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.fontColor ? { color: { argb: s.fontColor } } : {}),
+    };
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
+  if (s.numberFormat) cell.numFmt = s.numberFormat;
+  if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent)
+    cell.alignment = {
+      ...cell.alignment,
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign } : {}),
+      // Excel and LibreOffice indent only left- (or right-) aligned text.
+      ...(s.indent
+        ? { indent: s.indent, horizontal: s.hAlign ?? cell.alignment?.horizontal ?? 'left' }
+        : {}),
+    };
+  if (s.border) {
+    const thin = { style: 'thin' as const, color: { argb: look.borderColor } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+}
+
+/** A date value without a number format would show as a serial number: it gets the date format. */
+function formatDates(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  spec.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell?.v === 'string' && ISO_DATE.test(cell.v)) {
+        const xc = ws.getCell(r + 1, c + 1);
+        if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
+      }
+    }),
+  );
+}
+
+/** A validation as ExcelJS stores it on one cell. */
+function dataValidation(v: Validation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Giá trị không hợp lệ',
+    error: v.error,
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
+  if (v.type === 'list')
+    return { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] };
+  if (v.type === 'date')
+    return {
+      ...common,
+      type: 'date',
+      operator: 'greaterThan',
+      formulae: [new Date(Date.UTC(1900, 0, 1))],
+    };
+  return {
+    ...common,
+    type: v.type,
+    operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
+    formulae: v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max],
+  };
+}
+
+function addDataBar(ws: ExcelJS.Worksheet, bar: DataBar) {
+  ws.addConditionalFormatting({
+    ref: bar.range,
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        gradient: true,
+        cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+        color: { argb: bar.color },
+      } as unknown as ExcelJS.ConditionalFormattingRule,
+    ],
+  });
 }
 
 /** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
