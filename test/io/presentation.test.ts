@@ -21,6 +21,14 @@ const LOOK: Look = {
   },
 };
 
+function office() {
+  const standin = createExcelStandin();
+  return {
+    standin,
+    excel: new ExcelWorkbook(standin.run, { isSetSupported: standin.isSetSupported }),
+  };
+}
+
 function spec(): SheetSpec {
   return {
     ...emptySheet('Thử', 'generated'),
@@ -52,17 +60,13 @@ it('the file adapter writes the look and the row heights of the spec', async () 
   ]);
   expect(ws.pageSetup).toMatchObject({ paperSize: 9, margins: LOOK.page.margins });
   expect(ws.headerFooter.oddFooter).toBe('&L&A&RTrang &P');
-  expect((ws as unknown as { sheetProtection: object }).sheetProtection).toMatchObject({
-    formatColumns: false,
-    formatRows: true,
-    autoFilter: false,
-    sort: true,
-  });
+  expect((ws as unknown as { sheetProtection: object }).sheetProtection).toMatchObject(
+    LOOK.protection,
+  );
 });
 
 it('the Office.js adapter applies the same look and row heights', async () => {
-  const standin = createExcelStandin();
-  const excel = new ExcelWorkbook(standin.run, { isSetSupported: standin.isSetSupported });
+  const { standin, excel } = office();
   await excel.write({ replace: [spec()], update: [] });
   const sheet = standin.sheet('Thử');
   const a2 = standin.cell('Thử', 'A2').format;
@@ -93,8 +97,7 @@ it('the Office.js adapter applies the same look and row heights', async () => {
 });
 
 it('a copied sheet gets the row heights it does not share with its template', async () => {
-  const standin = createExcelStandin();
-  const excel = new ExcelWorkbook(standin.run, { isSetSupported: standin.isSetSupported });
+  const { standin, excel } = office();
   const sheet = (name: string, text: string, rowHeights: Record<number, number>): SheetSpec => ({
     ...emptySheet(name, 'unit'),
     cells: [

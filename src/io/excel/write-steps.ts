@@ -291,13 +291,25 @@ function valueSteps(spec: SheetSpec): Step[] {
   const { rows: h, columns: w } = specSize(spec);
   if (!h || !w) return [];
   const grid = spec.cells.map((row) => Array.from({ length: w }, (_, c) => inputOf(row?.[c])));
-  return chunks(grid, { r0: 0, c0: 0, r1: h - 1, c1: w - 1 }).map((chunk) => {
+  const rect = { r0: 0, c0: 0, r1: h - 1, c1: w - 1 };
+  return gridSteps(spec.name, 'formulas', grid, rect, 'ghi giá trị và công thức');
+}
+
+/** Assignments of a 2-D block to `formulas` or `numberFormat`, by rows of at most CHUNK_BYTES. */
+function gridSteps<T>(
+  sheet: string,
+  property: 'formulas' | 'numberFormat',
+  grid: T[][],
+  rect: Rect,
+  step: string,
+): Step[] {
+  return chunks(grid, rect).map((chunk) => {
     const address = a1Of(chunk.rect);
     return {
       bytes: cost(2, chunk.grid, address),
-      trace: { sheet: spec.name, address, step: 'ghi giá trị và công thức' },
+      trace: { sheet, address, step },
       apply(env: Env) {
-        sheetOf(env, spec.name).getRange(address).formulas = chunk.grid;
+        sheetOf(env, sheet).getRange(address)[property] = chunk.grid;
       },
     };
   });
@@ -564,16 +576,7 @@ function numberFormatSteps(spec: SheetSpec): Step[] {
   );
   if (bounds.r1 < 0) return [];
   const block = grid.slice(bounds.r0, bounds.r1 + 1).map((r) => r.slice(bounds.c0, bounds.c1 + 1));
-  return chunks(block, bounds).map((chunk) => {
-    const address = a1Of(chunk.rect);
-    return {
-      bytes: cost(2, chunk.grid, address),
-      trace: { sheet: spec.name, address, step: 'định dạng số' },
-      apply(env: Env) {
-        sheetOf(env, spec.name).getRange(address).numberFormat = chunk.grid;
-      },
-    };
-  });
+  return gridSteps(spec.name, 'numberFormat', block, bounds, 'định dạng số');
 }
 
 /** Merges, column widths, hidden columns and row heights, in one step. */
@@ -653,16 +656,7 @@ function differenceSteps(template: SheetSpec, spec: SheetSpec): Step[] {
     const grid = Array.from({ length: rows(rect) }, (_, i) =>
       Array.from({ length: columns(rect) }, (_, j) => mine(rect.r0 + i, rect.c0 + j)),
     );
-    for (const chunk of chunks(grid, rect)) {
-      const address = a1Of(chunk.rect);
-      steps.push({
-        bytes: cost(2, chunk.grid, address),
-        trace: { sheet: spec.name, address, step: 'ghi giá trị' },
-        apply(env) {
-          sheetOf(env, spec.name).getRange(address).formulas = chunk.grid;
-        },
-      });
-    }
+    steps.push(...gridSteps(spec.name, 'formulas', grid, rect, 'ghi giá trị'));
   }
   for (const rect of formatRects) {
     const grid = Array.from({ length: rows(rect) }, (_, i) =>
