@@ -16,7 +16,11 @@ import { parseAddress } from './grid';
 const DEFAULT_ROW_HEIGHT = 15;
 /** The tallest row Excel allows (points): a longer text is cut there, in Excel as in the file. */
 const MAX_ROW_HEIGHT = 409;
-/** Excel's default column width (characters), for a column without a width in the spec. */
+/**
+ * Excel's default column width (characters), for a column without a width in the spec: the
+ * Office.js estimate's value (the file's took 9, which Excel does not draw). No sheet of the
+ * toolkit wraps text in such a column, so the files written are the same.
+ */
 const DEFAULT_COLUMN_WIDTH = 8.43;
 
 /**
