@@ -5,6 +5,7 @@ import { toCsv } from '../workbook/csv';
 import type { SheetSpec } from '../workbook/grid';
 import { columnLetter, emptySheet } from '../workbook/grid';
 import { NUMBER_FORMAT, TABLES } from '../workbook/layout';
+import { withRowHeights } from '../workbook/row-heights';
 import { headerStyle } from '../workbook/styles';
 
 /** What an export produces: file names and their bytes, for the CLI to write or the pane to download. */
@@ -65,7 +66,7 @@ export function rankingValuesSheet(bloc: Bloc, result: BlocResult): SheetSpec {
   spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.frozen = { rows: 3, columns: 0 };
   spec.print = { landscape: true, fitToWidth: true, titleRows: [3, 3] };
-  return spec;
+  return withRowHeights(spec);
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

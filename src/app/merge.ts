@@ -7,6 +7,7 @@ import { emptySheet } from '../workbook/grid';
 import { NUMBER_FORMAT } from '../workbook/layout';
 import { headerStyle } from '../workbook/styles';
 import { InputError, type InputProblem } from '../workbook/problems';
+import { withRowHeights } from '../workbook/row-heights';
 import { buildUnitSheet } from '../workbook/unit-sheet';
 import { evaluateState, readWorkbook, type WorkbookState } from './workbook-actions';
 
@@ -162,7 +163,7 @@ export function provinceSheet(blocs: readonly BlocSummary[]): {
     { range: `A${checkRow}:C${checkRow}`, bold: true },
   ];
   spec.columnWidths = [34, 10, 34, 10, 34, 34];
-  return { sheet: spec, check };
+  return { sheet: withRowHeights(spec), check };
 }
 
 /** A workbook given by a person: its file name (for messages) and its port. */

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import { formatDateVi } from '../core';
 import {
   columnLetter,
+  LOOK,
   parseAddress,
   type RangeStyle,
   type ReadValue,
@@ -85,6 +86,9 @@ function cellCss(s: RangeStyle | undefined, value: ReadValue): CSSProperties {
   };
 }
 
+/** The sheet's font, then Liberation Serif (the metrics of Times New Roman, the toolkit's font). */
+const fontFamily = (font: string) => `'${font}', 'Liberation Serif', serif`;
+
 const GRID_LINE = '1px solid #e1dfdd';
 const TAB_LINE = '1px solid #d1d1d1';
 
@@ -93,7 +97,6 @@ const styles = {
   grid: { flex: 1, overflow: 'auto', background: '#fff' } as CSSProperties,
   table: {
     borderCollapse: 'collapse',
-    fontFamily: "'Times New Roman', 'Liberation Serif', serif",
     fontSize: '14px',
     tableLayout: 'fixed',
   } as CSSProperties,
@@ -188,7 +191,14 @@ function Grid({ data, look }: { data: SheetData; look: SheetLook | undefined }) 
   // A fixed layout keeps the widths thidua chose (the table's width must be set for it to apply).
   const tableWidth = 40 + shown.reduce((sum, c) => sum + width(c), 0);
   return (
-    <table style={{ ...styles.table, width: tableWidth }} aria-label={data.name}>
+    <table
+      style={{
+        ...styles.table,
+        fontFamily: fontFamily(look?.font ?? LOOK.font.name),
+        width: tableWidth,
+      }}
+      aria-label={data.name}
+    >
       <colgroup>
         <col style={{ width: 40 }} />
         {shown.map((c) => (

@@ -8,6 +8,8 @@ export interface SheetLook {
   styles: RangeStyle[];
   frozenRows: number;
   tabColor?: string;
+  /** The font of the sheet's cells (`SheetSpec.look`); LOOK's when absent. */
+  font?: string;
 }
 
 function lookOf(spec: SheetSpec): SheetLook {
@@ -17,6 +19,7 @@ function lookOf(spec: SheetSpec): SheetLook {
     hiddenColumns: spec.hiddenColumns,
     styles: spec.styles,
     frozenRows: spec.frozen.rows,
+    font: spec.look.font.name,
     ...(spec.tabColor ? { tabColor: spec.tabColor } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { CellSpec, CellValue, ReadValue, SheetData, SheetSpec } from './gri
 import { address, emptySheet } from './grid';
 import { FORMAT_VERSION, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { withRowHeights } from './row-heights';
 import { headerStyle } from './styles';
 
 /**
@@ -117,7 +118,7 @@ export function buildConfigSheet(
   spec.protect = true;
   spec.hidden = true;
   spec.print = { landscape: true, fitToWidth: true };
-  return spec;
+  return withRowHeights(spec);
 }
 
 const str = (v: ReadValue | undefined): string =>

@@ -7,6 +7,7 @@ import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
 import { address, columnLetter, emptySheet, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { withRowHeights } from './row-heights';
 import { headerStyle } from './styles';
 import { UNIT, unitSheetCells, unitSheetName } from './unit-sheet';
 
@@ -210,7 +211,7 @@ export function buildRankingSheet(
   spec.dataBars = [{ range: `${col.total}${first}:${col.total}${last}`, color: 'FF5B9BD5' }];
   spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.hiddenColumns = helperNames.map((n) => idx(n));
-  return spec;
+  return withRowHeights(spec);
 }
 
 /** Tổng hợp: criteria × units, verified points, live; totals with data bars (ExcelJS has no charts). */
@@ -269,7 +270,7 @@ export function buildMatrixSheet(
   spec.dataBars = [{ range: `D${totalRow}:${lastCol}${totalRow}`, color: 'FF5B9BD5' }];
   spec.columnWidths = [11, 60, 9, ...units.map(() => 9)];
   spec.frozen = { rows: HEADER_ROW, columns: 3 };
-  return spec;
+  return withRowHeights(spec);
 }
 
 const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as const;
@@ -327,7 +328,7 @@ export function buildWarningsSheet(
     if (c) spec.styles.push({ range: `A${HEADER_ROW + 1 + i}`, bold: true, fontColor: c });
   });
   spec.columnWidths = [10, 30, 9, 7, 12, 85];
-  return spec;
+  return withRowHeights(spec);
 }
 
 /** Tỷ lệ khen thưởng: each quota check with its numbers, limit, rounding, result and source. */
@@ -379,5 +380,5 @@ export function buildQuotaSheet(
     } else if (!c.applicable) spec.styles.push({ range: `C${r}`, fontColor: GREY });
   });
   spec.columnWidths = [10, 28, 12, 9, 9, 42, 36, 40];
-  return spec;
+  return withRowHeights(spec);
 }

@@ -3,6 +3,7 @@
  * `SheetData`; the adapters (`src/io/xlsx/` on ExcelJS, `src/io/excel/` on Office.js) apply and
  * read them. Nothing here knows which adapter runs it.
  */
+import { LOOK, type Look } from './presentation';
 
 /** A value as stored in a cell. Dates are ISO strings (YYYY-MM-DD) on both sides of the port. */
 export type CellValue = string | number | boolean | null;
@@ -71,6 +72,11 @@ export interface SheetSpec {
   merges: string[];
   /** Character widths of columns A, B, … */
   columnWidths: number[];
+  /**
+   * Heights (points) of the rows whose wrapped text needs more than one line, by 1-based row, as
+   * `estimateRowHeights` (row-heights.ts) gives them; other rows keep the automatic height.
+   */
+  rowHeights: Record<number, number>;
   /** Columns hidden from people (helper columns of formulas), by 1-based index. */
   hiddenColumns: number[];
   frozen: { rows: number; columns: number };
@@ -83,6 +89,8 @@ export interface SheetSpec {
   hidden: boolean;
   print: { landscape: boolean; fitToWidth: boolean; titleRows?: [number, number] };
   tabColor?: string;
+  /** Font, table style, borders, protection options, page: `LOOK` (presentation.ts). */
+  look: Look;
 }
 
 /** A sheet as read from a workbook: its used range from A1. */
@@ -180,6 +188,7 @@ export function emptySheet(name: string, role: SheetRole): SheetSpec {
     cells: [],
     merges: [],
     columnWidths: [],
+    rowHeights: {},
     hiddenColumns: [],
     frozen: { rows: 0, columns: 0 },
     styles: [],
@@ -189,5 +198,6 @@ export function emptySheet(name: string, role: SheetRole): SheetSpec {
     protect: false,
     hidden: false,
     print: { landscape: true, fitToWidth: true },
+    look: LOOK,
   };
 }

@@ -5,6 +5,7 @@
  */
 export * from './grid';
 export * from './layout';
+export * from './presentation';
 export * from './problems';
 export * from './csv';
 export * from './paste-criteria';

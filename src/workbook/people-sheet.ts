@@ -13,6 +13,7 @@ import type { ReadValue, SheetData, SheetSpec } from './grid';
 import { emptySheet } from './grid';
 import { SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { withRowHeights } from './row-heights';
 import { headerStyle } from './styles';
 
 const PEOPLE_HEADER_ROW = 4;
@@ -96,7 +97,7 @@ export function buildPeopleSheet(
     fitToWidth: true,
     titleRows: [PEOPLE_HEADER_ROW, PEOPLE_HEADER_ROW],
   };
-  return spec;
+  return withRowHeights(spec);
 }
 
 const text = (v: ReadValue | undefined): string =>

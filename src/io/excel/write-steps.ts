@@ -4,9 +4,18 @@
  * into blocks that each stay well under Excel on the web's 5 MB limit. Order: sheets created, values,
  * formats, tables, validation, data bars, panes, page layout, copies, updates, visibility, protection.
  */
-import type { CellUpdate, SheetSpec, Validation, WritePlan } from '../../workbook/grid';
+import type {
+  CellUpdate,
+  DataBar,
+  RangeStyle,
+  SheetSpec,
+  TableSpec,
+  Validation,
+  WritePlan,
+} from '../../workbook/grid';
 import { columnLetter } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
+import { LOOK, type Look, type ProtectionOptions } from '../../workbook/presentation';
 import {
   a1Of,
   clip,
@@ -36,19 +45,18 @@ export interface Features {
   mergedAreas: boolean;
 }
 
-export const FONT = 'Times New Roman';
-export const FONT_SIZE = 12;
-/** Excel's default row height (points). */
-const DEFAULT_ROW_HEIGHT = 15;
-export const TABLE_STYLE = 'TableStyleLight9';
-const BORDER_COLOR = '#999999';
-/** What people may still do on a protected sheet (as the file adapter). */
-export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
+/** A look's protection options as Office.js names them. */
+export function protectionOptions(p: ProtectionOptions): Excel.WorksheetProtectionOptions {
+  return {
+    allowFormatColumns: p.formatColumns,
+    allowFormatRows: p.formatRows,
+    allowAutoFilter: p.autoFilter,
+    allowSort: p.sort,
+  };
+}
+
+/** Inches (a look's margins) → points. */
+const points = (inches: number) => Math.round(inches * 7200) / 100;
 /** Bytes a queued call adds besides its data: the action and the object paths it names. */
 export const CALL_BYTES = 160;
 /** Largest 2-D block written in one assignment (bytes of its JSON); larger ones go by rows. */
@@ -93,7 +101,10 @@ export interface Step {
 const cost = (calls: number, ...payloads: unknown[]) =>
   calls * CALL_BYTES + payloads.reduce<number>((n, p) => n + jsonBytes(p), 0);
 
-/** Everything that makes two specs' sheets the same apart from their values. */
+/**
+ * Everything that makes two specs' sheets the same apart from their values and row heights (which
+ * follow the values: a copy sets those it does not share, in `differenceSteps`).
+ */
 function signature(spec: SheetSpec): string {
   const { rows: h, columns: w } = specSize(spec);
   return JSON.stringify({
@@ -111,6 +122,7 @@ function signature(spec: SheetSpec): string {
     print: spec.print,
     tabColor: spec.tabColor ?? null,
     role: spec.role,
+    look: spec.look,
   });
 }
 
@@ -165,6 +177,13 @@ function groups<K>(keys: readonly K[]): [number, number, K][] {
   return out;
 }
 
+/** Values by 1-based row as runs of consecutive rows with one value: [first, last, value]. */
+function rowRuns<K>(byRow: Readonly<Record<number, K>>): [number, number, K][] {
+  const rows = Object.keys(byRow).map(Number);
+  const dense = Array.from({ length: Math.max(0, ...rows) }, (_, i) => byRow[i + 1]);
+  return groups(dense).flatMap(([a, b, k]) => (k === undefined ? [] : [[a + 1, b + 1, k]]));
+}
+
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 type Edge =
@@ -187,47 +206,6 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   }
 }
 
-/** Lines a text takes in `pixels` (a rough average glyph of half an em), for merged cells. */
-function estimatedLines(text: string, pixels: number, size: number, bold: boolean): number {
-  const glyph = 0.5 * ((size * 96) / 72) * (bold ? 1.06 : 1);
-  const perLine = Math.max(1, Math.floor(pixels / glyph));
-  return text.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
-}
-
-/**
- * Heights of rows whose wrapped text sits in a merged range on one row: Excel's autofit ignores
- * merged cells, so such a row (the hint on unit sheets) would cut its text off.
- */
-function mergedRowHeights(spec: SheetSpec): Map<number, number> {
-  const hidden = new Set(spec.hiddenColumns);
-  const widthOf = (c: number) => (hidden.has(c + 1) ? 0 : (spec.columnWidths[c] ?? 8.43));
-  const out = new Map<number, number>();
-  for (const m of spec.merges) {
-    const r = rectOf(m);
-    if (r.r0 !== r.r1) continue;
-    const v = spec.cells[r.r0]?.[r.c0]?.v;
-    if (typeof v !== 'string' || v === '') continue;
-    let wrap = false;
-    let size = FONT_SIZE;
-    let bold = false;
-    for (const s of spec.styles) {
-      const sr = rectOf(s.range);
-      if (sr.r0 > r.r0 || sr.r1 < r.r0 || sr.c0 > r.c0 || sr.c1 < r.c0) continue;
-      if (s.wrap !== undefined) wrap = s.wrap;
-      if (s.fontSize) size = s.fontSize;
-      if (s.bold !== undefined) bold = s.bold;
-    }
-    if (!wrap) continue;
-    let width = 0;
-    for (let c = r.c0; c <= r.c1; c++) width += widthOf(c);
-    const lines = estimatedLines(v, width * 7 + 5 - 6, size, bold);
-    const height = Math.ceil(lines * size * 1.31 + 2);
-    if (lines > 1 && height > DEFAULT_ROW_HEIGHT)
-      out.set(r.r0, Math.max(out.get(r.r0) ?? 0, height));
-  }
-  return out;
-}
-
 export interface StepInput {
   plan: WritePlan;
   /** Existing sheets by name (as loaded by the first sync). */
@@ -239,144 +217,210 @@ export interface StepInput {
   note(message: string): void;
 }
 
+const sheetOf = (env: Env, name: string) => env.sheets.get(name)!;
+
+/** The steps of a write, in the order of this file's header. */
 export function writeSteps(input: StepInput): Step[] {
-  const { plan, existing, features, note } = input;
-  const steps: Step[] = [];
+  const { plan, features, note } = input;
   const copies = copyTemplates(plan.replace);
   const direct = plan.replace.filter((s) => !copies.has(s.name));
-  const sheetOf = (env: Env, name: string) => env.sheets.get(name)!;
-  const oldOf = (name: string) =>
+  const oldOf = predecessors(input.existing);
+  const tempName = tempNames(input.taken);
+  return [
+    // 1. Sheets created (a rebuilt sheet takes its predecessor's place among the tabs).
+    ...direct.map((spec) => createSheetStep(spec, oldOf(spec.name), tempName)),
+    // 2. Values: one `formulas` assignment per sheet (per row chunk of a very large sheet).
+    ...direct.flatMap((spec) => valueSteps(spec)),
+    // 3. Formats.
+    ...direct.flatMap((spec) => formatSteps(spec, features, note)),
+    // 4. Tables on the written ranges, validation, data bars, frozen panes, page layout.
+    ...direct.flatMap((spec) => sheetSetupSteps(spec, features, note)),
+    // 5. Copies of a finished sheet, then the cells in which each copy differs.
+    ...copySteps(plan.replace, copies, oldOf),
+    // 6. Updates of input cells: of sheets this write makes, then of sheets already there.
+    ...writtenSheetUpdateSteps(plan),
+    ...input.probes.flatMap((probe) => probeSteps(probe)),
+    // 7. Visibility and protection, last: nothing can be written into a protected sheet.
+    ...plan.replace.flatMap((spec) => finishSteps(spec)),
+  ];
+}
+
+/** The existing sheet a spec replaces: of the same name, or the same but for case (as Excel). */
+function predecessors(existing: ReadonlyMap<string, ExistingSheet>) {
+  return (name: string): ExistingSheet | undefined =>
     existing.get(name) ??
     [...existing.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** Names for a sheet made before its predecessor goes: thidua~1, thidua~2… not yet taken. */
+function tempNames(taken: ReadonlySet<string>): () => string {
   let temp = 0;
-  const tempName = () => {
+  return () => {
     let n: string;
     do n = `thidua~${++temp}`;
-    while (input.taken.has(n));
+    while (taken.has(n));
     return n;
   };
+}
 
-  // 1. Sheets created (a rebuilt sheet takes its predecessor's place among the tabs).
-  for (const spec of direct) {
-    const old = oldOf(spec.name);
-    const tmp = old ? tempName() : '';
-    steps.push({
-      bytes: cost(5, spec.name, tmp),
-      trace: { sheet: spec.name, step: old ? 'tạo lại trang' : 'tạo trang' },
-      apply(env) {
-        const all = env.ctx.workbook.worksheets;
-        let ws: Excel.Worksheet;
-        if (old) {
-          ws = all.add(tmp);
-          old.ws.delete();
-          ws.name = spec.name;
-          ws.position = old.position;
-        } else ws = all.add(spec.name);
-        if (spec.tabColor) ws.tabColor = cssColor(spec.tabColor);
-        env.sheets.set(spec.name, ws);
+function createSheetStep(
+  spec: SheetSpec,
+  old: ExistingSheet | undefined,
+  tempName: () => string,
+): Step {
+  const tmp = old ? tempName() : '';
+  return {
+    bytes: cost(5, spec.name, tmp),
+    trace: { sheet: spec.name, step: old ? 'tạo lại trang' : 'tạo trang' },
+    apply(env) {
+      const all = env.ctx.workbook.worksheets;
+      let ws: Excel.Worksheet;
+      if (old) {
+        ws = all.add(tmp);
+        old.ws.delete();
+        ws.name = spec.name;
+        ws.position = old.position;
+      } else ws = all.add(spec.name);
+      if (spec.tabColor) ws.tabColor = cssColor(spec.tabColor);
+      env.sheets.set(spec.name, ws);
+    },
+  };
+}
+
+function valueSteps(spec: SheetSpec): Step[] {
+  const { rows: h, columns: w } = specSize(spec);
+  if (!h || !w) return [];
+  const grid = spec.cells.map((row) => Array.from({ length: w }, (_, c) => inputOf(row?.[c])));
+  const rect = { r0: 0, c0: 0, r1: h - 1, c1: w - 1 };
+  return gridSteps(spec.name, 'formulas', grid, rect, 'ghi giá trị và công thức');
+}
+
+/** Assignments of a 2-D block to `formulas` or `numberFormat`, by rows of at most CHUNK_BYTES. */
+function gridSteps<T>(
+  sheet: string,
+  property: 'formulas' | 'numberFormat',
+  grid: T[][],
+  rect: Rect,
+  step: string,
+): Step[] {
+  return chunks(grid, rect).map((chunk) => {
+    const address = a1Of(chunk.rect);
+    return {
+      bytes: cost(2, chunk.grid, address),
+      trace: { sheet, address, step },
+      apply(env: Env) {
+        sheetOf(env, sheet).getRange(address)[property] = chunk.grid;
       },
-    });
-  }
+    };
+  });
+}
 
-  // 2. Values: one `formulas` assignment per sheet (per row chunk of a very large sheet).
-  for (const spec of direct) {
-    const { rows: h, columns: w } = specSize(spec);
-    if (!h || !w) continue;
-    const grid = spec.cells.map((row) => Array.from({ length: w }, (_, c) => inputOf(row?.[c])));
-    for (const chunk of chunks(grid, { r0: 0, c0: 0, r1: h - 1, c1: w - 1 })) {
-      const address = a1Of(chunk.rect);
-      steps.push({
-        bytes: cost(2, chunk.grid, address),
-        trace: { sheet: spec.name, address, step: 'ghi giá trị và công thức' },
-        apply(env) {
-          sheetOf(env, spec.name).getRange(address).formulas = chunk.grid;
-        },
-      });
-    }
-  }
+/** Tables, validation, data bars, frozen panes and page layout of a sheet written in full. */
+function sheetSetupSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
+  return [
+    ...spec.tables.map((t) => tableStep(spec, t)),
+    ...validationSteps(spec, features, note),
+    ...spec.dataBars.map((bar) => dataBarStep(spec.name, bar)),
+    ...freezeSteps(spec),
+    ...pageLayoutSteps(spec, features, note),
+  ];
+}
 
-  // 3. Formats.
-  for (const spec of direct) steps.push(...formatSteps(spec, features, note));
+function tableStep(spec: SheetSpec, t: TableSpec): Step {
+  return {
+    bytes: cost(4, t),
+    trace: { sheet: spec.name, address: t.range, step: `tạo bảng ${t.name}` },
+    apply(env) {
+      const ws = sheetOf(env, spec.name);
+      const table = ws.tables.add(ws.getRange(t.range), true);
+      table.name = t.name;
+      table.style = spec.look.tableStyle;
+    },
+  };
+}
 
-  // 4. Tables on the written ranges, validation, data bars, frozen panes, page layout.
-  for (const spec of direct) {
-    for (const t of spec.tables)
-      steps.push({
-        bytes: cost(4, t),
-        trace: { sheet: spec.name, address: t.range, step: `tạo bảng ${t.name}` },
-        apply(env) {
-          const ws = sheetOf(env, spec.name);
-          const table = ws.tables.add(ws.getRange(t.range), true);
-          table.name = t.name;
-          table.style = TABLE_STYLE;
-        },
-      });
-    if (spec.validations.length && !features.validation)
-      note(
-        'Excel này chưa hỗ trợ ExcelApi 1.8: các ô nhập không có kiểm tra dữ liệu (danh sách chọn, giới hạn điểm).',
-      );
-    if (features.validation)
-      for (const v of spec.validations) {
-        const rule = validationRule(v);
-        const errorAlert: Excel.DataValidationErrorAlert = {
-          message: clip(v.error, 225),
-          showAlert: true,
-          style: 'Stop',
-          title: 'Giá trị không hợp lệ',
-        };
-        const prompt: Excel.DataValidationPrompt | undefined = v.prompt
-          ? { message: clip(v.prompt, 255), showPrompt: true, title: 'Hướng dẫn nhập' }
-          : undefined;
-        steps.push({
-          bytes: cost(prompt ? 6 : 5, rule, errorAlert, prompt ?? null, v.range),
-          trace: { sheet: spec.name, address: v.range, step: 'kiểm tra dữ liệu' },
-          apply(env) {
-            const dv = sheetOf(env, spec.name).getRange(v.range).dataValidation;
-            dv.ignoreBlanks = true;
-            dv.rule = rule;
-            dv.errorAlert = errorAlert;
-            if (prompt) dv.prompt = prompt;
-          },
-        });
-      }
-    for (const bar of spec.dataBars)
-      steps.push({
-        bytes: cost(7, bar),
-        trace: { sheet: spec.name, address: bar.range, step: 'thanh dữ liệu' },
-        apply(env) {
-          const cf = sheetOf(env, spec.name).getRange(bar.range).conditionalFormats.add('DataBar');
-          cf.dataBar.positiveFormat.fillColor = cssColor(bar.color);
-          cf.dataBar.positiveFormat.gradientFill = true;
-          cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
-          cf.dataBar.upperBoundRule = { type: 'HighestValue' };
-        },
-      });
-    const { rows: fr, columns: fc } = spec.frozen;
-    if (fr || fc)
-      steps.push({
-        bytes: cost(3),
-        trace: { sheet: spec.name, step: 'cố định dòng/cột tiêu đề' },
-        apply(env) {
-          const panes = sheetOf(env, spec.name).freezePanes;
-          if (fr && fc) panes.freezeAt(`A1:${columnLetter(fc)}${fr}`);
-          else if (fr) panes.freezeRows(fr);
-          else panes.freezeColumns(fc);
-        },
-      });
-    if (features.api19) steps.push(pageLayoutStep(spec));
-    else
-      note(
-        'Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt khổ in (A4 ngang, vừa một trang ngang, lặp dòng tiêu đề, chân trang) và thụt lề; hãy đặt trong Bố trí trang nếu cần in.',
-      );
-  }
+function validationSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
+  if (spec.validations.length && !features.validation)
+    note(
+      'Excel này chưa hỗ trợ ExcelApi 1.8: các ô nhập không có kiểm tra dữ liệu (danh sách chọn, giới hạn điểm).',
+    );
+  if (!features.validation) return [];
+  return spec.validations.map((v) => {
+    const rule = validationRule(v);
+    const errorAlert: Excel.DataValidationErrorAlert = {
+      message: clip(v.error, 225),
+      showAlert: true,
+      style: 'Stop',
+      title: 'Giá trị không hợp lệ',
+    };
+    const prompt: Excel.DataValidationPrompt | undefined = v.prompt
+      ? { message: clip(v.prompt, 255), showPrompt: true, title: 'Hướng dẫn nhập' }
+      : undefined;
+    return {
+      bytes: cost(prompt ? 6 : 5, rule, errorAlert, prompt ?? null, v.range),
+      trace: { sheet: spec.name, address: v.range, step: 'kiểm tra dữ liệu' },
+      apply(env: Env) {
+        const dv = sheetOf(env, spec.name).getRange(v.range).dataValidation;
+        dv.ignoreBlanks = true;
+        dv.rule = rule;
+        dv.errorAlert = errorAlert;
+        if (prompt) dv.prompt = prompt;
+      },
+    };
+  });
+}
 
-  // 5. Copies of a finished sheet, then the cells in which each copy differs.
-  plan.replace.forEach((spec, i) => {
+function dataBarStep(sheet: string, bar: DataBar): Step {
+  return {
+    bytes: cost(7, bar),
+    trace: { sheet, address: bar.range, step: 'thanh dữ liệu' },
+    apply(env) {
+      const cf = sheetOf(env, sheet).getRange(bar.range).conditionalFormats.add('DataBar');
+      cf.dataBar.positiveFormat.fillColor = cssColor(bar.color);
+      cf.dataBar.positiveFormat.gradientFill = true;
+      cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
+      cf.dataBar.upperBoundRule = { type: 'HighestValue' };
+    },
+  };
+}
+
+function freezeSteps(spec: SheetSpec): Step[] {
+  const { rows: fr, columns: fc } = spec.frozen;
+  if (!fr && !fc) return [];
+  return [
+    {
+      bytes: cost(3),
+      trace: { sheet: spec.name, step: 'cố định dòng/cột tiêu đề' },
+      apply(env) {
+        const panes = sheetOf(env, spec.name).freezePanes;
+        if (fr && fc) panes.freezeAt(`A1:${columnLetter(fc)}${fr}`);
+        else if (fr) panes.freezeRows(fr);
+        else panes.freezeColumns(fc);
+      },
+    },
+  ];
+}
+
+function pageLayoutSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
+  if (features.api19) return [pageLayoutStep(spec)];
+  note(
+    'Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt khổ in (A4 ngang, vừa một trang ngang, lặp dòng tiêu đề, chân trang) và thụt lề; hãy đặt trong Bố trí trang nếu cần in.',
+  );
+  return [];
+}
+
+/** Each copy made from its template (after the sheet before it), then its own cells. */
+function copySteps(
+  replace: readonly SheetSpec[],
+  copies: ReadonlyMap<string, SheetSpec>,
+  oldOf: (name: string) => ExistingSheet | undefined,
+): Step[] {
+  return replace.flatMap((spec, i) => {
     const template = copies.get(spec.name);
-    if (!template) return;
-    const previous = plan.replace[i - 1]!.name;
+    if (!template) return [];
+    const previous = replace[i - 1]!.name;
     const old = oldOf(spec.name);
-    steps.push({
+    const copy: Step = {
       bytes: cost(4, spec.name),
       trace: { sheet: spec.name, step: `tạo trang (chép từ trang ${template.name})` },
       apply(env) {
@@ -385,14 +429,15 @@ export function writeSteps(input: StepInput): Step[] {
         ws.name = spec.name;
         env.sheets.set(spec.name, ws);
       },
-    });
-    steps.push(...differenceSteps(template, spec));
+    };
+    return [copy, ...differenceSteps(template, spec)];
   });
+}
 
-  // 6. Updates of input cells.
+/** Updates of sheets this write makes: their number formats are the spec's. */
+function writtenSheetUpdateSteps(plan: WritePlan): Step[] {
   const replaced = new Set(plan.replace.map((s) => s.name));
-  for (const u of groupUpdates(plan.update.filter((u) => replaced.has(u.sheet)))) {
-    // The sheet was just written: its number formats are the spec's.
+  return groupUpdates(plan.update.filter((u) => replaced.has(u.sheet))).flatMap((u) => {
     const grid = numberFormatGrid(plan.replace.find((s) => s.name === u.sheet)!);
     const formats = (i: number) => {
       const r = u.runs[i]!.rect;
@@ -400,91 +445,124 @@ export function writeSteps(input: StepInput): Step[] {
         Array.from({ length: columns(r) }, (_, b) => grid[r.r0 + a]?.[r.c0 + b] ?? 'General'),
       );
     };
-    steps.push(...updateRunSteps(u.sheet, u.runs, (env) => sheetOf(env, u.sheet), formats));
-  }
-  for (const probe of input.probes) steps.push(...probeSteps(probe));
+    return updateRunSteps(u.sheet, u.runs, (env) => sheetOf(env, u.sheet), formats);
+  });
+}
 
-  // 7. Visibility and protection, last: nothing can be written into a protected sheet.
-  for (const spec of plan.replace)
-    if (spec.hidden || spec.protect)
-      steps.push({
-        bytes: cost(3, PROTECT_OPTIONS),
-        trace: { sheet: spec.name, step: spec.protect ? 'bảo vệ trang' : 'ẩn trang' },
-        apply(env) {
-          const ws = sheetOf(env, spec.name);
-          if (spec.hidden) ws.visibility = 'Hidden';
-          // A sheet made by this write is not protected yet: protect() is safe.
-          if (spec.protect) ws.protection.protect(PROTECT_OPTIONS);
-        },
-      });
-  return steps;
+/** Hiding and protecting a sheet this write made. */
+function finishSteps(spec: SheetSpec): Step[] {
+  if (!spec.hidden && !spec.protect) return [];
+  const options = protectionOptions(spec.look.protection);
+  return [
+    {
+      bytes: cost(3, options),
+      trace: { sheet: spec.name, step: spec.protect ? 'bảo vệ trang' : 'ẩn trang' },
+      apply(env) {
+        const ws = sheetOf(env, spec.name);
+        if (spec.hidden) ws.visibility = 'Hidden';
+        // A sheet made by this write is not protected yet: protect() is safe.
+        if (spec.protect) ws.protection.protect(options);
+      },
+    },
+  ];
 }
 
 function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
-  const steps: Step[] = [];
+  return [
+    ...fontSteps(spec),
+    ...spec.styles.flatMap((s) => styleSteps(spec, s, features, note)),
+    ...numberFormatSteps(spec),
+    layoutStep(spec),
+  ];
+}
+
+/** The look's font over the used range. */
+function fontSteps(spec: SheetSpec): Step[] {
   const { rows: h, columns: w } = specSize(spec);
-  const sheet = spec.name;
-  const ws = (env: Env) => env.sheets.get(sheet)!;
-  if (h && w) {
-    const used = a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 });
-    steps.push({
-      bytes: cost(3, used, FONT),
-      trace: { sheet, address: used, step: 'phông chữ' },
+  if (!h || !w) return [];
+  const used = a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 });
+  const font = spec.look.font;
+  return [
+    {
+      bytes: cost(3, used, font.name),
+      trace: { sheet: spec.name, address: used, step: 'phông chữ' },
       apply(env) {
-        const font = ws(env).getRange(used).format.font;
-        font.name = FONT;
-        font.size = FONT_SIZE;
+        const f = sheetOf(env, spec.name).getRange(used).format.font;
+        f.name = font.name;
+        f.size = font.size;
       },
-    });
-  }
-  for (const s of spec.styles) {
-    let calls = 1;
-    if (s.bold !== undefined) calls++;
-    if (s.italic !== undefined) calls++;
-    if (s.fontSize) calls++;
-    if (s.fontColor) calls++;
-    if (s.fill) calls++;
-    if (s.wrap !== undefined) calls++;
-    if (s.hAlign || s.indent) calls++;
-    if (s.vAlign) calls++;
-    if (s.indent) calls++;
-    if (s.border) calls += 12;
-    if (s.locked !== undefined) calls++;
-    if (calls === 1) continue; // numberFormat only: written with the grid below.
-    if (s.indent && !features.api19)
-      note('Excel này chưa hỗ trợ ExcelApi 1.9: nội dung tiêu chí không được thụt lề theo cấp.');
-    const r = rectOf(s.range);
-    steps.push({
+    },
+  ];
+}
+
+/** Calls a style queues (the range and each property; a border 12), numberFormat aside. */
+function styleCalls(s: RangeStyle): number {
+  let calls = 1;
+  if (s.bold !== undefined) calls++;
+  if (s.italic !== undefined) calls++;
+  if (s.fontSize) calls++;
+  if (s.fontColor) calls++;
+  if (s.fill) calls++;
+  if (s.wrap !== undefined) calls++;
+  if (s.hAlign || s.indent) calls++;
+  if (s.vAlign) calls++;
+  if (s.indent) calls++;
+  if (s.border) calls += 12;
+  if (s.locked !== undefined) calls++;
+  return calls;
+}
+
+function styleSteps(
+  spec: SheetSpec,
+  s: RangeStyle,
+  features: Features,
+  note: (m: string) => void,
+): Step[] {
+  const calls = styleCalls(s);
+  if (calls === 1) return []; // numberFormat only: written with the grid (numberFormatSteps).
+  if (s.indent && !features.api19)
+    note('Excel này chưa hỗ trợ ExcelApi 1.9: nội dung tiêu chí không được thụt lề theo cấp.');
+  const r = rectOf(s.range);
+  return [
+    {
       bytes: cost(calls, s),
-      trace: { sheet, address: s.range, step: 'định dạng' },
+      trace: { sheet: spec.name, address: s.range, step: 'định dạng' },
       apply(env) {
-        const f = ws(env).getRange(s.range).format;
-        if (s.bold !== undefined) f.font.bold = s.bold;
-        if (s.italic !== undefined) f.font.italic = s.italic;
-        if (s.fontSize) f.font.size = s.fontSize;
-        if (s.fontColor) f.font.color = cssColor(s.fontColor);
-        if (s.fill) f.fill.color = cssColor(s.fill);
-        if (s.wrap !== undefined) f.wrapText = s.wrap;
-        // Excel indents only left- (or right-) aligned text, as the file adapter assumes.
-        if (s.hAlign || s.indent) f.horizontalAlignment = H_ALIGN[s.hAlign ?? 'left'];
-        if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
-        if (s.indent && features.api19) f.indentLevel = s.indent;
-        if (s.border) {
-          const edges: Edge[] = [...EDGES];
-          if (columns(r) > 1) edges.push('InsideVertical');
-          if (rows(r) > 1) edges.push('InsideHorizontal');
-          for (const e of edges) {
-            const b = f.borders.getItem(e);
-            b.style = 'Continuous';
-            b.weight = 'Thin';
-            b.color = BORDER_COLOR;
-          }
-        }
-        if (s.locked !== undefined) f.protection.locked = s.locked;
+        const f = sheetOf(env, spec.name).getRange(s.range).format;
+        applyStyle(f, s, r, spec.look, features);
       },
-    });
+    },
+  ];
+}
+
+function applyStyle(f: Excel.RangeFormat, s: RangeStyle, r: Rect, look: Look, features: Features) {
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontSize) f.font.size = s.fontSize;
+  if (s.fontColor) f.font.color = cssColor(s.fontColor);
+  if (s.fill) f.fill.color = cssColor(s.fill);
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  // Excel indents only left- (or right-) aligned text, as the file adapter assumes.
+  if (s.hAlign || s.indent) f.horizontalAlignment = H_ALIGN[s.hAlign ?? 'left'];
+  if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
+  if (s.indent && features.api19) f.indentLevel = s.indent;
+  if (s.border) {
+    const edges: Edge[] = [...EDGES];
+    if (columns(r) > 1) edges.push('InsideVertical');
+    if (rows(r) > 1) edges.push('InsideHorizontal');
+    for (const e of edges) {
+      const b = f.borders.getItem(e);
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = cssColor(look.borderColor);
+    }
   }
-  // Number formats: one assignment over the cells that are not General.
+  if (s.locked !== undefined) f.protection.locked = s.locked;
+}
+
+/** Number formats: one assignment over the block of cells that are not General. */
+function numberFormatSteps(spec: SheetSpec): Step[] {
+  const { rows: h, columns: w } = specSize(spec);
   const grid = numberFormatGrid(spec);
   const bounds = { r0: h, c0: w, r1: -1, c1: -1 };
   grid.forEach((row, r) =>
@@ -496,21 +574,14 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
       bounds.c1 = Math.max(bounds.c1, c);
     }),
   );
-  if (bounds.r1 >= 0) {
-    const block = grid
-      .slice(bounds.r0, bounds.r1 + 1)
-      .map((r) => r.slice(bounds.c0, bounds.c1 + 1));
-    for (const chunk of chunks(block, bounds)) {
-      const address = a1Of(chunk.rect);
-      steps.push({
-        bytes: cost(2, chunk.grid, address),
-        trace: { sheet, address, step: 'định dạng số' },
-        apply(env) {
-          ws(env).getRange(address).numberFormat = chunk.grid;
-        },
-      });
-    }
-  }
+  if (bounds.r1 < 0) return [];
+  const block = grid.slice(bounds.r0, bounds.r1 + 1).map((r) => r.slice(bounds.c0, bounds.c1 + 1));
+  return gridSteps(spec.name, 'numberFormat', block, bounds, 'định dạng số');
+}
+
+/** Merges, column widths, hidden columns and row heights, in one step. */
+function layoutStep(spec: SheetSpec): Step {
+  const { rows: h, columns: w } = specSize(spec);
   const merges = spec.merges;
   const widths = groups(spec.columnWidths);
   const hidden = groups(
@@ -518,31 +589,30 @@ function formatSteps(spec: SheetSpec, features: Features, note: (m: string) => v
       spec.hiddenColumns.includes(i + 1),
     ),
   ).filter(([, , k]) => k);
-  const heights = mergedRowHeights(spec);
-  steps.push({
+  const heights = rowRuns(spec.rowHeights);
+  return {
     bytes: cost(
-      merges.length + widths.length + hidden.length + heights.size * 2 + 2,
+      merges.length + widths.length + hidden.length + heights.length * 2 + 2,
       merges,
       widths,
       hidden,
-      [...heights],
+      heights,
     ),
-    trace: { sheet, step: 'gộp ô, độ rộng cột, chiều cao dòng' },
+    trace: { sheet: spec.name, step: 'gộp ô, độ rộng cột, chiều cao dòng' },
     apply(env) {
-      const sheetWs = ws(env);
-      for (const m of merges) sheetWs.getRange(m).merge(false);
+      const ws = sheetOf(env, spec.name);
+      for (const m of merges) ws.getRange(m).merge(false);
       for (const [a, b, width] of widths)
-        sheetWs.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).format.columnWidth =
+        ws.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).format.columnWidth =
           columnWidthPoints(width);
       for (const [a, b] of hidden)
-        sheetWs.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).columnHidden = true;
-      // Rows with wrapped text grow to fit it; merged cells are measured here instead.
-      if (h && w)
-        sheetWs.getRange(a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 })).format.autofitRows();
-      for (const [r, height] of heights) sheetWs.getRange(`A${r + 1}`).format.rowHeight = height;
+        ws.getRange(`${columnLetter(a + 1)}1:${columnLetter(b + 1)}1`).columnHidden = true;
+      // Excel fits the rows to their text, then the spec's heights replace its fit where they
+      // are given: the rows of merged cells, which autofit ignores, and the file's heights elsewhere.
+      if (h && w) ws.getRange(a1Of({ r0: 0, c0: 0, r1: h - 1, c1: w - 1 })).format.autofitRows();
+      for (const [a, b, height] of heights) ws.getRange(`A${a}:A${b}`).format.rowHeight = height;
     },
-  });
-  return steps;
+  };
 }
 
 function pageLayoutStep(spec: SheetSpec): Step {
@@ -551,22 +621,22 @@ function pageLayoutStep(spec: SheetSpec): Step {
     bytes: cost(14, titles ?? null),
     trace: { sheet: spec.name, step: 'thiết lập trang in' },
     apply(env) {
-      const layout = env.sheets.get(spec.name)!.pageLayout;
+      const page = spec.look.page;
+      const layout = sheetOf(env, spec.name).pageLayout;
       layout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
-      layout.paperSize = 'A4';
+      layout.paperSize = page.paper;
       // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
       if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      // Margins in points: 0.4" left/right, 0.5" top/bottom, 0.3" header/footer.
-      layout.leftMargin = 28.8;
-      layout.rightMargin = 28.8;
-      layout.topMargin = 36;
-      layout.bottomMargin = 36;
-      layout.headerMargin = 21.6;
-      layout.footerMargin = 21.6;
+      layout.leftMargin = points(page.margins.left);
+      layout.rightMargin = points(page.margins.right);
+      layout.topMargin = points(page.margins.top);
+      layout.bottomMargin = points(page.margins.bottom);
+      layout.headerMargin = points(page.margins.header);
+      layout.footerMargin = points(page.margins.footer);
       if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
       const footer = layout.headersFooters.defaultForAllPages;
-      footer.leftFooter = `&"${FONT},Italic"&10&A`;
-      footer.rightFooter = `&"${FONT},Regular"&10Trang &P/&N`;
+      footer.leftFooter = page.footer.left;
+      footer.rightFooter = page.footer.right;
     },
   };
 }
@@ -586,16 +656,7 @@ function differenceSteps(template: SheetSpec, spec: SheetSpec): Step[] {
     const grid = Array.from({ length: rows(rect) }, (_, i) =>
       Array.from({ length: columns(rect) }, (_, j) => mine(rect.r0 + i, rect.c0 + j)),
     );
-    for (const chunk of chunks(grid, rect)) {
-      const address = a1Of(chunk.rect);
-      steps.push({
-        bytes: cost(2, chunk.grid, address),
-        trace: { sheet: spec.name, address, step: 'ghi giá trị' },
-        apply(env) {
-          env.sheets.get(spec.name)!.getRange(address).formulas = chunk.grid;
-        },
-      });
-    }
+    steps.push(...gridSteps(spec.name, 'formulas', grid, rect, 'ghi giá trị'));
   }
   for (const rect of formatRects) {
     const grid = Array.from({ length: rows(rect) }, (_, i) =>
@@ -606,11 +667,42 @@ function differenceSteps(template: SheetSpec, spec: SheetSpec): Step[] {
       bytes: cost(2, grid, address),
       trace: { sheet: spec.name, address, step: 'định dạng số' },
       apply(env) {
-        env.sheets.get(spec.name)!.getRange(address).numberFormat = grid;
+        sheetOf(env, spec.name).getRange(address).numberFormat = grid;
       },
     });
   }
+  const heights = heightDifferences(template, spec);
+  if (heights.length)
+    steps.push({
+      bytes: cost(heights.length * 2, heights),
+      trace: { sheet: spec.name, step: 'chiều cao dòng' },
+      apply(env) {
+        const ws = sheetOf(env, spec.name);
+        for (const [a, b, height] of heights)
+          if (height === 'auto') ws.getRange(`A${a}:${columnLetter(w)}${b}`).format.autofitRows();
+          else ws.getRange(`A${a}:A${b}`).format.rowHeight = height;
+      },
+    });
   return steps;
+}
+
+/**
+ * The rows whose height in a copy is not its template's, as runs [first, last, height]: the spec's
+ * height, or 'auto' where only the template has one (Excel fits the row to the copy's text).
+ */
+function heightDifferences(
+  template: SheetSpec,
+  spec: SheetSpec,
+): [number, number, number | 'auto'][] {
+  const differ: Record<number, number | 'auto'> = {};
+  for (const row of new Set([
+    ...Object.keys(spec.rowHeights),
+    ...Object.keys(template.rowHeights),
+  ])) {
+    const r = Number(row);
+    if (spec.rowHeights[r] !== template.rowHeights[r]) differ[r] = spec.rowHeights[r] ?? 'auto';
+  }
+  return rowRuns(differ);
 }
 
 export interface UpdateGroup {
@@ -715,7 +807,7 @@ function probeSteps(probe: UpdateProbe): Step[] {
       bytes: cost(2, options ?? null),
       trace: { sheet, step: 'bảo vệ lại trang' },
       apply() {
-        probe.ws.protection.protect(options ?? PROTECT_OPTIONS);
+        probe.ws.protection.protect(options ?? protectionOptions(LOOK.protection));
       },
     },
   ];

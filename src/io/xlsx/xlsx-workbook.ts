@@ -4,75 +4,25 @@ import type {
   CellSpec,
   CellUpdate,
   CellValue,
+  DataBar,
+  RangeStyle,
   ReadValue,
   SheetSpec,
+  TableSpec,
+  Validation,
   WorkbookPort,
   WorkbookRead,
   WritePlan,
 } from '../../workbook/grid';
 import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
+import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
-const FONT = 'Times New Roman';
-const FONT_SIZE = 12;
-/** Excel's default row height (points), for one line of 11-point text. */
-const DEFAULT_ROW_HEIGHT = 15;
-
-/**
- * Advance widths (em) of Times New Roman glyphs, grouped; letters with diacritics take their base
- * letter's width, other characters 0.5. Measured on Liberation Serif, which has the same metrics.
- */
-const GLYPH_EM: readonly [string, number][] = [
-  [" ,.'|", 0.25],
-  ['/:;\\ijlt', 0.28],
-  ['!()-I[]`fr', 0.33],
-  ['Js"', 0.4],
-  ['?acez', 0.44],
-  ['+<=>FPS', 0.56],
-  ['ELTZ', 0.61],
-  ['BCR', 0.67],
-  ['ADGHKNOQUVXYwĐ', 0.72],
-  ['&m', 0.78],
-  ['%@MW—→', 0.94],
-];
-const EM = new Map<string, number>(GLYPH_EM.flatMap(([cs, em]) => [...cs].map((c) => [c, em])));
-
-/** Width in pixels (96 dpi) of a text in Times New Roman of the given size. */
-function textWidth(text: string, size: number, bold: boolean): number {
-  let em = 0;
-  for (const ch of text) em += EM.get(ch) ?? EM.get(ch.normalize('NFD').charAt(0)) ?? 0.5;
-  return em * (bold ? 1.06 : 1) * ((size * 96) / 72);
-}
-
-/**
- * Pixels of a column `width` characters wide, as Excel draws it (the unit is a digit of Calibri 11,
- * 7 pixels, plus 5 pixels of margin), less the cell's inner padding.
- */
-const columnPixels = (width: number) => width * 7 + 5 - 6;
-
-/** Lines a text takes in `pixels`, wrapped at spaces as Excel does. */
-function wrappedLines(text: string, pixels: number, size: number, bold: boolean): number {
-  const space = textWidth(' ', size, bold);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let line = 0;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      const w = textWidth(word, size, bold);
-      if (line > 0 && line + space + w <= pixels) line += space + w;
-      else {
-        if (line > 0) lines++;
-        // A word longer than the column is broken over several lines.
-        lines += Math.max(0, Math.ceil(w / pixels) - 1);
-        line = w > pixels ? w % pixels : w;
-      }
-    }
-  }
-  return lines;
-}
+/** ExcelJS's paper sizes (the file format's codes). */
+const PAPER = { A4: 9 } as const;
 
 /** ISO date → the UTC midnight Date ExcelJS stores as a date serial. */
 function toDate(iso: string): Date | undefined {
@@ -217,214 +167,204 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async replaceSheet(spec: SheetSpec) {
+    const ws = this.addSheet(spec);
+    // Values first, then formats, then tables (the order Office.js needs too).
+    writeCells(ws, spec);
+    for (const m of spec.merges) ws.mergeCells(m);
+    for (const t of spec.tables) addTable(ws, spec, t);
+    applyStyles(ws, spec);
+    formatDates(ws, spec);
+    // Rows whose wrapped text needs more lines than one (neither Excel nor LibreOffice fits them
+    // when it opens a file).
+    for (const [row, height] of Object.entries(spec.rowHeights))
+      ws.getRow(Number(row)).height = height;
+    for (const v of spec.validations)
+      for (const { row, column } of cellsOf(v.range))
+        ws.getCell(row, column).dataValidation = dataValidation(v);
+    for (const bar of spec.dataBars) addDataBar(ws, bar);
+    if (spec.hidden) ws.state = 'hidden';
+    // Any cell may be selected (Excel's default); the look says what else a person may do.
+    if (spec.protect)
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        ...spec.look.protection,
+      });
+  }
+
+  /**
+   * The sheet of a spec, in the place of the one it replaces (ExcelJS orders sheets by orderNo),
+   * with its tab colour, page setup and footer, frozen panes and columns.
+   */
+  private addSheet(spec: SheetSpec): ExcelJS.Worksheet {
     const existing = this.workbook.getWorksheet(spec.name);
-    // A rebuilt sheet keeps its place among the tabs (ExcelJS orders sheets by orderNo).
     const orderNo = (existing as Ordered | undefined)?.orderNo;
     if (existing) this.workbook.removeWorksheet(existing.id);
+    const { page } = spec.look;
     const ws = this.workbook.addWorksheet(spec.name, {
       properties: spec.tabColor ? { tabColor: { argb: spec.tabColor } } : {},
       pageSetup: {
-        paperSize: 9,
+        paperSize: PAPER[page.paper],
         orientation: spec.print.landscape ? 'landscape' : 'portrait',
         fitToPage: spec.print.fitToWidth,
         fitToWidth: 1,
         fitToHeight: 0,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+        margins: page.margins,
         ...(spec.print.titleRows
           ? { printTitlesRow: `${spec.print.titleRows[0]}:${spec.print.titleRows[1]}` }
           : {}),
       },
     });
     if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-    // Printed pages say which sheet they belong to and which page they are.
-    ws.headerFooter = {
-      oddFooter: `&L&"${FONT},Italic"&10&A&R&"${FONT},Regular"&10Trang &P/&N`,
-    };
+    ws.headerFooter = { oddFooter: `&L${page.footer.left}&R${page.footer.right}` };
     if (spec.frozen.rows || spec.frozen.columns)
       ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
     spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
-
-    // Values first, then formats, then tables (the order Office.js needs too).
-    const inTable = new Set<string>();
-    for (const t of spec.tables)
-      for (const c of cellsOf(t.range)) inTable.add(`${c.row}:${c.column}`);
-    spec.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell || inTable.has(`${r + 1}:${c + 1}`)) return;
-        if (cell.v === undefined && cell.f === undefined) return;
-        ws.getCell(r + 1, c + 1).value = writeValue(cell);
-      }),
-    );
-    for (const m of spec.merges) ws.mergeCells(m);
-    for (const t of spec.tables) {
-      const cells = cellsOf(t.range);
-      const top = cells[0]!;
-      const last = cells[cells.length - 1]!;
-      const width = last.column - top.column + 1;
-      const header = spec.cells[top.row - 1] ?? [];
-      const columns = Array.from({ length: width }, (_, i) => ({
-        name: String(header[top.column - 1 + i]?.v ?? `Cột ${i + 1}`),
-        filterButton: true,
-      }));
-      const rows: ExcelJS.CellValue[][] = [];
-      for (let r = top.row + 1; r <= last.row; r++)
-        rows.push(
-          Array.from({ length: width }, (_, i) =>
-            writeValue(spec.cells[r - 1]?.[top.column - 1 + i] ?? {}),
-          ),
-        );
-      ws.addTable({
-        name: t.name,
-        ref: `${ws.getCell(top.row, top.column).address}`,
-        headerRow: true,
-        style: { theme: 'TableStyleLight9', showRowStripes: true },
-        columns,
-        rows,
-      });
-    }
-    const used = {
-      rows: spec.cells.length,
-      columns: Math.max(0, ...spec.cells.map((r) => r.length)),
-    };
-    for (let r = 1; r <= used.rows; r++)
-      for (let c = 1; c <= used.columns; c++)
-        ws.getCell(r, c).font = { name: FONT, size: FONT_SIZE };
-    for (const s of spec.styles)
-      for (const { row, column } of cellsOf(s.range)) {
-        const cell = ws.getCell(row, column);
-        if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
-          cell.font = {
-            ...cell.font,
-            name: FONT,
-            ...(s.bold !== undefined ? { bold: s.bold } : {}),
-            ...(s.italic !== undefined ? { italic: s.italic } : {}),
-            ...(s.fontSize ? { size: s.fontSize } : {}),
-            ...(s.fontColor ? { color: { argb: s.fontColor } } : {}),
-          };
-        if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
-        if (s.numberFormat) cell.numFmt = s.numberFormat;
-        if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent)
-          cell.alignment = {
-            ...cell.alignment,
-            ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
-            ...(s.hAlign ? { horizontal: s.hAlign } : {}),
-            ...(s.vAlign ? { vertical: s.vAlign } : {}),
-            // Excel and LibreOffice indent only left- (or right-) aligned text.
-            ...(s.indent
-              ? { indent: s.indent, horizontal: s.hAlign ?? cell.alignment?.horizontal ?? 'left' }
-              : {}),
-          };
-        if (s.border) {
-          const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-          cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-        }
-        if (s.locked !== undefined) cell.protection = { locked: s.locked };
-      }
-    // A date value without a number format would show as a serial number.
-    spec.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (typeof cell?.v === 'string' && isIsoShaped(cell.v)) {
-          const xc = ws.getCell(r + 1, c + 1);
-          if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
-        }
-      }),
-    );
-    fitRowHeights(ws, spec);
-    for (const v of spec.validations)
-      for (const { row, column } of cellsOf(v.range)) {
-        const common = {
-          allowBlank: true,
-          showErrorMessage: true,
-          errorStyle: 'stop' as const,
-          errorTitle: 'Giá trị không hợp lệ',
-          error: v.error,
-          ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
-        };
-        ws.getCell(row, column).dataValidation =
-          v.type === 'list'
-            ? { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] }
-            : v.type === 'date'
-              ? {
-                  ...common,
-                  type: 'date',
-                  operator: 'greaterThan',
-                  formulae: [new Date(Date.UTC(1900, 0, 1))],
-                }
-              : {
-                  ...common,
-                  type: v.type,
-                  operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-                  formulae: v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max],
-                };
-      }
-    for (const bar of spec.dataBars)
-      ws.addConditionalFormatting({
-        ref: bar.range,
-        rules: [
-          {
-            type: 'dataBar',
-            priority: 1,
-            gradient: true,
-            cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
-            color: { argb: bar.color },
-          } as unknown as ExcelJS.ConditionalFormattingRule,
-        ],
-      });
-    if (spec.hidden) ws.state = 'hidden';
-    if (spec.protect)
-      await ws.protect('', {
-        selectLockedCells: true,
-        selectUnlockedCells: true,
-        formatColumns: true,
-        formatRows: true,
-        autoFilter: true,
-        sort: true,
-      });
+    return ws;
   }
 }
 
-/**
- * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row to fit wrapped text when
- * it opens a file (the text would be cut off or run over the next row), so each row with a wrapped
- * cell longer than its column gets a height from an estimate of its lines. Rows that fit on one
- * line keep the default height, which Excel still fits to what a person types later.
- */
-function fitRowHeights(ws: ExcelJS.Worksheet, spec: SheetSpec) {
-  const hidden = new Set(spec.hiddenColumns);
-  const widthOf = (c: number) => (hidden.has(c) ? 0 : (spec.columnWidths[c - 1] ?? 9));
-  // Merged ranges on one row wrap across their columns; a cell covered by a merge takes no room.
-  const spans = new Map<string, number>();
-  const covered = new Set<string>();
-  for (const m of spec.merges) {
-    const cells = cellsOf(m);
-    const top = cells[0]!;
-    const last = cells[cells.length - 1]!;
-    if (last.row !== top.row) {
-      for (const c of cells) covered.add(`${c.row}:${c.column}`);
-      continue;
-    }
-    let width = 0;
-    for (let c = top.column; c <= last.column; c++) width += widthOf(c);
-    spans.set(`${top.row}:${top.column}`, width);
-    for (const c of cells.slice(1)) covered.add(`${c.row}:${c.column}`);
+/** The values and formulas of the cells outside tables (a table is written with its rows). */
+function writeCells(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  const inTable = new Set<string>();
+  for (const t of spec.tables)
+    for (const c of cellsOf(t.range)) inTable.add(`${c.row}:${c.column}`);
+  spec.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || inTable.has(`${r + 1}:${c + 1}`)) return;
+      if (cell.v === undefined && cell.f === undefined) return;
+      ws.getCell(r + 1, c + 1).value = writeValue(cell);
+    }),
+  );
+}
+
+/** A table with its header (the spec's cells of its first row) and rows, in the look's style. */
+function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec) {
+  const cells = cellsOf(t.range);
+  const top = cells[0]!;
+  const last = cells[cells.length - 1]!;
+  const width = last.column - top.column + 1;
+  const header = spec.cells[top.row - 1] ?? [];
+  const columns = Array.from({ length: width }, (_, i) => ({
+    name: String(header[top.column - 1 + i]?.v ?? `Cột ${i + 1}`),
+    filterButton: true,
+  }));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = top.row + 1; r <= last.row; r++)
+    rows.push(
+      Array.from({ length: width }, (_, i) =>
+        writeValue(spec.cells[r - 1]?.[top.column - 1 + i] ?? {}),
+      ),
+    );
+  ws.addTable({
+    name: t.name,
+    ref: `${ws.getCell(top.row, top.column).address}`,
+    headerRow: true,
+    // Excel's built-in names (ExcelJS lists them as a type).
+    style: {
+      theme: spec.look.tableStyle as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
+    columns,
+    rows,
+  });
+}
+
+/** The look's font over the used range, then each style on its cells (a later one wins). */
+function applyStyles(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  const { look } = spec;
+  const used = {
+    rows: spec.cells.length,
+    columns: Math.max(0, ...spec.cells.map((r) => r.length)),
+  };
+  for (let r = 1; r <= used.rows; r++)
+    for (let c = 1; c <= used.columns; c++) ws.getCell(r, c).font = { ...look.font };
+  for (const s of spec.styles)
+    for (const { row, column } of cellsOf(s.range)) applyStyle(ws.getCell(row, column), s, look);
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: RangeStyle, look: Look) {
+  if (s.bold !== undefined || s.italic !== undefined || s.fontSize || s.fontColor)
+    cell.font = {
+      ...cell.font,
+      name: look.font.name,
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.fontColor ? { color: { argb: s.fontColor } } : {}),
+    };
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
+  if (s.numberFormat) cell.numFmt = s.numberFormat;
+  if (s.wrap !== undefined || s.hAlign || s.vAlign || s.indent)
+    cell.alignment = {
+      ...cell.alignment,
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign } : {}),
+      // Excel and LibreOffice indent only left- (or right-) aligned text.
+      ...(s.indent
+        ? { indent: s.indent, horizontal: s.hAlign ?? cell.alignment?.horizontal ?? 'left' }
+        : {}),
+    };
+  if (s.border) {
+    const thin = { style: 'thin' as const, color: { argb: look.borderColor } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
-  spec.cells.forEach((row, r) => {
-    let height = 0;
-    row.forEach((cellSpec, c) => {
-      const key = `${r + 1}:${c + 1}`;
-      if (covered.has(key) || typeof cellSpec?.v !== 'string' || cellSpec.v === '') return;
-      const cell = ws.getCell(r + 1, c + 1);
-      if (!cell.alignment?.wrapText) return;
-      const width = spans.get(key) ?? widthOf(c + 1);
-      if (width <= 0) return;
-      const size = cell.font?.size ?? FONT_SIZE;
-      // An indent level is about the width of a digit and a half.
-      const pixels = columnPixels(width) - (cell.alignment.indent ?? 0) * 10;
-      const lines = wrappedLines(cellSpec.v, Math.max(pixels, 10), size, !!cell.font?.bold);
-      if (lines > 1) height = Math.max(height, lines * size * 1.31 + 2);
-    });
-    if (height > DEFAULT_ROW_HEIGHT) ws.getRow(r + 1).height = Math.ceil(height);
+  if (s.locked !== undefined) cell.protection = { locked: s.locked };
+}
+
+/** A date value without a number format would show as a serial number: it gets the date format. */
+function formatDates(ws: ExcelJS.Worksheet, spec: SheetSpec) {
+  spec.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell?.v === 'string' && isIsoShaped(cell.v)) {
+        const xc = ws.getCell(r + 1, c + 1);
+        if (!xc.numFmt || xc.numFmt === 'General') xc.numFmt = DATE_FORMAT;
+      }
+    }),
+  );
+}
+
+/** A validation as ExcelJS stores it on one cell. */
+function dataValidation(v: Validation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: 'Giá trị không hợp lệ',
+    error: v.error,
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+  };
+  if (v.type === 'list')
+    return { ...common, type: 'list', formulae: [`"${(v.list ?? []).join(',')}"`] };
+  if (v.type === 'date')
+    return {
+      ...common,
+      type: 'date',
+      operator: 'greaterThan',
+      formulae: [new Date(Date.UTC(1900, 0, 1))],
+    };
+  return {
+    ...common,
+    type: v.type,
+    operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
+    formulae: v.max === undefined ? [v.min ?? 0] : [v.min ?? 0, v.max],
+  };
+}
+
+function addDataBar(ws: ExcelJS.Worksheet, bar: DataBar) {
+  ws.addConditionalFormatting({
+    ref: bar.range,
+    rules: [
+      {
+        type: 'dataBar',
+        priority: 1,
+        gradient: true,
+        cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+        color: { argb: bar.color },
+      } as unknown as ExcelJS.ConditionalFormattingRule,
+    ],
   });
 }
 

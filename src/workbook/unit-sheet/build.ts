@@ -27,6 +27,7 @@ import { HEADER_FILL } from '../styles';
 import { unitFormulas, type SlotFormula } from './formulas';
 import { SLOT, UNIT, unitLayout, unitSheetName, type UnitLayout, type UnitRow } from './layout';
 import { interpretInput } from './read';
+import { withRowHeights } from '../row-heights';
 
 /**
  * The unit sheet (docs/workbook-format.md, "Trang đơn vị"): one row per criterion in template
@@ -307,7 +308,7 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   spec.print = { landscape: true, fitToWidth: true, titleRows: [UNIT.headerRow, UNIT.headerRow] };
   spec.styles = styles(t, layout.rows, layout);
   spec.validations = validations(layout.rows);
-  return spec;
+  return withRowHeights(spec);
 }
 
 /** Formats, in order: a later style wins where ranges overlap. */
