@@ -17,14 +17,62 @@ import { type QuotaNumbers, type QuotaRounding, ROUNDING_TEXT } from './types';
 
 type Bound = 'max' | 'min' | 'below' | 'above';
 
-const BOUND_ROUNDING: Readonly<Record<Bound, QuotaRounding>> = {
-  max: 'floor',
-  min: 'ceil',
-  below: 'strict-below',
-  above: 'strict-above',
+/** What each bound means: its test, its limit and how the texts say them. */
+const BOUNDS: Readonly<
+  Record<
+    Bound,
+    {
+      rounding: QuotaRounding;
+      sign: string;
+      pass: (counted: number, u: number, n: number) => boolean;
+      limit: (u: number, n: number) => number;
+      /** A maximum allows, a minimum requires. */
+      at: 'allowed' | 'required';
+      /** Before the limit in the texts. */
+      says: string;
+    }
+  >
+> = {
+  max: {
+    rounding: 'floor',
+    sign: '≤',
+    pass: isAtMost,
+    limit: maxCountAtMost,
+    at: 'allowed',
+    says: 'tối đa',
+  },
+  min: {
+    rounding: 'ceil',
+    sign: '≥',
+    pass: isAtLeast,
+    limit: minCountAtLeast,
+    at: 'required',
+    says: 'cần ít nhất',
+  },
+  below: {
+    rounding: 'strict-below',
+    sign: '<',
+    pass: isStrictlyBelow,
+    limit: (u, n) => Math.max(0, maxCountStrictlyBelow(u, n)),
+    at: 'allowed',
+    says: 'tối đa',
+  },
+  above: {
+    rounding: 'strict-above',
+    sign: '>',
+    pass: isStrictlyAbove,
+    limit: minCountStrictlyAbove,
+    at: 'required',
+    says: 'ít nhất',
+  },
 };
 
-const BOUND_SIGN: Readonly<Record<Bound, string>> = { max: '≤', min: '≥', below: '<', above: '>' };
+/** "KHÔNG ĐẠT, vượt 1 người" over a maximum, "KHÔNG ĐẠT, thiếu 2 người" under a minimum. */
+function failed(atMost: boolean, counted: number, limit: number, word: string): string {
+  return atMost
+    ? `KHÔNG ĐẠT, vượt ${formatCount(counted - limit)} ${word}`
+    : `KHÔNG ĐẠT, thiếu ${formatCount(limit - counted)} ${word}`;
+}
 
 export interface ShareSpec {
   bound: Bound;
@@ -54,41 +102,16 @@ export function evaluateShare(spec: ShareSpec): Evaluated {
   const { bound, counted, base: n, word } = spec;
   const u = toShareUnits(spec.share);
   const exact = u * n;
-  const rounding = BOUND_ROUNDING[bound];
+  const { rounding, sign, at, says, pass: passes, limit: limitOf } = BOUNDS[bound];
   const pct = formatShareUnits(u);
   const who = spec.who === undefined ? '' : `${spec.who} `;
-  const head = `${BOUND_SIGN[bound]} ${pct} của ${formatCount(n)} ${spec.baseNoun}`;
+  const head = `${sign} ${pct} của ${formatCount(n)} ${spec.baseNoun}`;
 
-  let pass: boolean;
-  let limit: number;
-  let tail: string;
+  let pass = passes(counted, u, n);
+  const limit = limitOf(u, n);
   const numbers: QuotaNumbers = { counted, base: n, shareUnits: u, exactUnits: exact };
-  switch (bound) {
-    case 'max':
-      pass = isAtMost(counted, u, n);
-      limit = maxCountAtMost(u, n);
-      numbers.allowed = limit;
-      tail = `${who}tối đa ${formatCount(limit)} ${word}`;
-      break;
-    case 'min':
-      pass = isAtLeast(counted, u, n);
-      limit = minCountAtLeast(u, n);
-      numbers.required = limit;
-      tail = `${who}cần ít nhất ${formatCount(limit)} ${word}`;
-      break;
-    case 'below':
-      pass = isStrictlyBelow(counted, u, n);
-      limit = Math.max(0, maxCountStrictlyBelow(u, n));
-      numbers.allowed = limit;
-      tail = `${who}tối đa ${formatCount(limit)} ${word}`;
-      break;
-    case 'above':
-      pass = isStrictlyAbove(counted, u, n);
-      limit = minCountStrictlyAbove(u, n);
-      numbers.required = limit;
-      tail = `${who}ít nhất ${formatCount(limit)} ${word}`;
-      break;
-  }
+  numbers[at] = limit;
+  const tail = `${who}${says} ${formatCount(limit)} ${word}`;
 
   const applicable = n > 0 || counted > 0;
   let limitText: string;
@@ -104,10 +127,8 @@ export function evaluateShare(spec: ShareSpec): Evaluated {
     pass = true;
   } else if (pass) {
     verdict = 'đạt';
-  } else if (bound === 'max' || bound === 'below') {
-    verdict = `KHÔNG ĐẠT, vượt ${formatCount(counted - limit)} ${word}`;
   } else {
-    verdict = `KHÔNG ĐẠT, thiếu ${formatCount(limit - counted)} ${word}`;
+    verdict = failed(at === 'allowed', counted, limit, word);
   }
   return { pass, applicable, numbers, limitText, rounding, verdict };
 }
@@ -126,12 +147,7 @@ export function evaluateCount(
     ? { counted, base, allowed: limit }
     : { counted, base, required: limit };
   const limitText = `${atMost ? '≤' : '≥'} ${formatCount(limit)} ${word} ${what} (${ROUNDING_TEXT.none})`;
-  let verdict = 'đạt';
-  if (!pass) {
-    verdict = atMost
-      ? `KHÔNG ĐẠT, vượt ${formatCount(counted - limit)} ${word}`
-      : `KHÔNG ĐẠT, thiếu ${formatCount(limit - counted)} ${word}`;
-  }
+  const verdict = pass ? 'đạt' : failed(atMost, counted, limit, word);
   return { pass, applicable: true, numbers, limitText, rounding: 'none', verdict };
 }
 
