@@ -4,38 +4,20 @@ import { COLLECTIVE_RANK, INDIVIDUAL_RANK, collectiveRankInYear } from '../title
 import { BLOC_PREFIX, makeCheck } from './check';
 import { actualPercent, evaluateCount, evaluateShare } from './evaluate';
 import type { QuotaCheck } from './types';
-import type { PersonView, UnitView } from './units';
+import type { UnitView } from './units';
 
 // (4) Plan targets: counted over the bloc, one check per target switched on.
 
 /** The plan targets, in the order of `PlanTargets`. */
 export function targetChecks(units: UnitView[], rules: QuotaRuleSet, year: number): QuotaCheck[] {
   const t = rules.targets;
-  const everyone = units.flatMap((u) => u.people);
   const out: QuotaCheck[] = [];
-  if (t.unitsTtldtt !== null)
-    out.push(
-      unitTargetCheck(
-        units,
-        year,
-        'target-units-ttldtt',
-        t.unitsTtldtt,
-        COLLECTIVE_RANK.ttldtt,
-        'TTLĐTT',
-      ),
-    );
-  if (t.unitsTtldxs !== null)
-    out.push(
-      unitTargetCheck(
-        units,
-        year,
-        'target-units-ttldxs',
-        t.unitsTtldxs,
-        COLLECTIVE_RANK.ttldxs,
-        'TTLĐXS',
-      ),
-    );
-  if (t.provincialCstd !== null) out.push(provincialCstdCheck(everyone, t.provincialCstd));
+  for (const [id, target, minRank, label] of [
+    ['target-units-ttldtt', t.unitsTtldtt, COLLECTIVE_RANK.ttldtt, 'TTLĐTT'],
+    ['target-units-ttldxs', t.unitsTtldxs, COLLECTIVE_RANK.ttldxs, 'TTLĐXS'],
+  ] as const)
+    if (target !== null) out.push(unitTargetCheck(units, year, id, target, minRank, label));
+  if (t.provincialCstd !== null) out.push(provincialCstdCheck(units, t.provincialCstd));
   if (t.individualsLdtt !== null) out.push(individualsLdttCheck(units, t.individualsLdtt));
   return out;
 }
@@ -69,7 +51,8 @@ function unitTargetCheck(
 }
 
 /** A count of people at CSTĐ cấp tỉnh or higher; a bloc without people has nothing to count. */
-function provincialCstdCheck(everyone: readonly PersonView[], target: MinCountTarget): QuotaCheck {
+function provincialCstdCheck(units: readonly UnitView[], target: MinCountTarget): QuotaCheck {
+  const everyone = units.flatMap((u) => u.people);
   const provincial = everyone.filter((p) => p.rank >= INDIVIDUAL_RANK['cstd-tinh']);
   let ev = evaluateCount(
     provincial.length,
