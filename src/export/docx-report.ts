@@ -7,7 +7,7 @@
 import { AlignmentType, Paragraph, Table, TableRow, TableLayoutType, WidthType } from 'docx';
 import type { Bloc, BlocResult, Round, UnitResult } from '../core/bloc';
 import type { Criterion } from '../core/template/types';
-import { dateWordsVi } from '../core/text/dates';
+import { dateWordsVi, type DateParts } from '../core/text/dates';
 import { formatDecimal } from '../core/text/vietnamese';
 import {
   body,
@@ -383,43 +383,77 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
   const date = documentDate(input.date);
   const u = result.units.find((x) => x.unit.code === input.unitCode);
   if (!u) throw new RangeError(`Không có đơn vị "${input.unitCode}" trong kết quả của khối.`);
-  const year = bloc.year;
   const name = unitNamed(u);
-  const children: (Paragraph | Table)[] = [header(input, 'BB')];
-  children.push(
+  const children: (Paragraph | Table)[] = [
+    header(input, 'BB'),
+    ...minutesOpening(input, date, name),
+    ...minutesParticipants(input, name),
+    ...minutesResults(bloc, u),
+    ...minutesConclusion(input, u, name),
+  ];
+  return packDocument(
+    `Biên bản thẩm định kết quả tự chấm điểm thi đua năm ${bloc.year} – ${name}`,
+    input.date,
+    children,
+  );
+}
+
+/** The title, then when, where and what is verified. */
+function minutesOpening(
+  input: MinutesDocxInput,
+  date: DateParts,
+  name: string,
+): Paragraph[] {
+  const { bloc } = input;
+  const year = bloc.year;
+  const venue = input.venue && text(input.venue) !== '' ? text(input.venue) : `trụ sở ${name}`;
+  return [
     ...titleBlock('Biên bản', [
       `Thẩm định kết quả tự chấm điểm thi đua năm ${year}`,
       `của ${name}`,
     ]),
-  );
-
-  const venue = input.venue && text(input.venue) !== '' ? text(input.venue) : `trụ sở ${name}`;
-  children.push(
     body(
       `Hôm nay, ${dateWordsVi(date)}, tại ${venue}, ${text(bloc.name)} tiến hành thẩm định kết quả tự chấm điểm thi đua năm ${year} (kỳ chấm điểm: ${ROUND_TEXT[bloc.round]}) của ${name}.`,
     ),
-  );
+  ];
+}
 
-  children.push(heading('I. THÀNH PHẦN'));
-  children.push(body(`1. Đại diện ${text(bloc.name)}:`, { keepNext: true }));
-  children.push(...people(input.blocRepresentatives));
-  children.push(body(`2. Đại diện ${name}:`, { keepNext: true }));
-  children.push(...people(input.unitRepresentatives));
+/** I. Those present for the bloc and for the unit. */
+function minutesParticipants(input: MinutesDocxInput, name: string): Paragraph[] {
+  return [
+    heading('I. THÀNH PHẦN'),
+    body(`1. Đại diện ${text(input.bloc.name)}:`, { keepNext: true }),
+    ...people(input.blocRepresentatives),
+    body(`2. Đại diện ${name}:`, { keepNext: true }),
+    ...people(input.unitRepresentatives),
+  ];
+}
 
-  children.push(heading('II. KẾT QUẢ THẨM ĐỊNH'));
-  children.push(
+/** II. The points agreed per part and in total, against the unit's own, and what differs. */
+function minutesResults(bloc: Bloc, u: UnitResult): Paragraph[] {
+  return [
+    heading('II. KẾT QUẢ THẨM ĐỊNH'),
     body(
       `Căn cứ ${text(bloc.template.title)}, bảng tự chấm điểm, báo cáo giải trình và tài liệu kiểm chứng của đơn vị, hai bên thống nhất kết quả chấm điểm như sau:`,
     ),
-  );
-  const parts = scoredParts(bloc.template.criteria);
+    ...pointsAgreed(bloc, u),
+    ...differences(bloc, u),
+  ];
+}
+
+/**
+ * One line per scored part, the total, and the unit's own total with the gap. When the table's
+ * caps cut the bonus or penalty, the parts do not add up to the total: a note says why.
+ */
+function pointsAgreed(bloc: Bloc, u: UnitResult): Paragraph[] {
+  const out: Paragraph[] = [];
   let bonusSum = 0;
   let penaltySum = 0;
-  for (const part of parts) {
+  for (const part of scoredParts(bloc.template.criteria)) {
     const n = u.score.node(part.code);
     bonusSum += Math.round(n.bonus * 10_000);
     penaltySum += Math.round(n.penalty * 10_000);
-    children.push(
+    out.push(
       item([
         run(`${partLabel(part.code)} – ${text(part.text)}: `, { bold: true }),
         `${pointsText(n)}.`,
@@ -427,14 +461,12 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
     );
   }
   const fin = u.score.verified;
-  children.push(
-    body([run('Tổng cộng: ', { bold: true }), run(`${pointsText(fin)}.`, { bold: true })]),
-  );
+  out.push(body([run('Tổng cộng: ', { bold: true }), run(`${pointsText(fin)}.`, { bold: true })]));
   if (
     bonusSum !== Math.round(fin.bonus * 10_000) ||
     penaltySum !== Math.round(fin.penalty * 10_000)
   )
-    children.push(
+    out.push(
       body(
         '(Tổng điểm cộng, trừ của cả bảng đã áp dụng mức tối đa theo quy định của bảng chấm điểm.)',
         {
@@ -443,52 +475,54 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
       ),
     );
   const diff = Math.round((fin.total - u.score.self.total) * 10_000) / 10_000;
-  children.push(
+  out.push(
     body(`Đơn vị tự chấm ${pts(u.score.self.total)} điểm; chênh lệch ${signed(diff)} điểm.`),
   );
+  return out;
+}
 
+/** The items the bloc scored differently from the unit, each with its criterion's text. */
+function differences(bloc: Bloc, u: UnitResult): Paragraph[] {
   const differ = u.score.findings.filter((f) => f.kind === 'self-verified-differ');
-  if (differ.length) {
-    children.push(body('Các nội dung Khối chấm khác với đơn vị tự chấm:', { keepNext: true }));
-    for (const f of differ) {
+  if (!differ.length) return [body('Kết quả Khối chấm thống nhất với kết quả đơn vị tự chấm.')];
+  return [
+    body('Các nội dung Khối chấm khác với đơn vị tự chấm:', { keepNext: true }),
+    ...differ.map((f) => {
       const criterion = bloc.template.criteria.find((c) => c.code === f.code);
       const prefix = `Mục ${f.code}:`;
       const message =
         criterion && f.message.startsWith(prefix)
           ? `Mục ${f.code} (${text(criterion.text)}):${f.message.slice(prefix.length)}`
           : f.message;
-      children.push(item(text(message)));
-    }
-  } else children.push(body('Kết quả Khối chấm thống nhất với kết quả đơn vị tự chấm.'));
+      return item(text(message));
+    }),
+  ];
+}
 
-  children.push(heading('III. KẾT LUẬN'));
-  if (u.score.knockedOut)
-    children.push(
-      body(
-        `${name} thống nhất đạt ${pts(fin.total)} điểm nhưng thuộc trường hợp Không xếp loại: ${knockoutReasons(u, bloc.template).join('; ')}. Đơn vị không được xếp hạng, xếp loại thi đua năm ${year}.`,
-      ),
-    );
-  else
-    children.push(
-      body(`${name} thống nhất đạt ${pts(fin.total)} điểm, xếp loại ${text(u.classification)}.`),
-    );
-  children.push(
+/** III. The points and classification (or the knock-out), the closing formula, the signatures. */
+function minutesConclusion(
+  input: MinutesDocxInput,
+  u: UnitResult,
+  name: string,
+): (Paragraph | Table)[] {
+  const { bloc } = input;
+  const fin = u.score.verified;
+  return [
+    heading('III. KẾT LUẬN'),
+    u.score.knockedOut
+      ? body(
+          `${name} thống nhất đạt ${pts(fin.total)} điểm nhưng thuộc trường hợp Không xếp loại: ${knockoutReasons(u, bloc.template).join('; ')}. Đơn vị không được xếp hạng, xếp loại thi đua năm ${bloc.year}.`,
+        )
+      : body(`${name} thống nhất đạt ${pts(fin.total)} điểm, xếp loại ${text(u.classification)}.`),
     body(
       'Biên bản đã được đọc lại cho các thành viên tham dự cùng nghe, thống nhất thông qua và được lập thành 02 bản có giá trị như nhau, đơn vị giữ 01 bản, Khối thi đua giữ 01 bản./.',
       { keepNext: true },
     ),
-  );
-  children.push(para('', { keepNext: true }));
-  children.push(
+    para('', { keepNext: true }),
     footerBlock(
       signatureColumn('ĐẠI DIỆN ĐƠN VỊ', input.unitSignerName),
       signatureColumn('ĐẠI DIỆN KHỐI THI ĐUA', input.blocSignerName),
       Math.round(TEXT_WIDTH / 2),
     ),
-  );
-  return packDocument(
-    `Biên bản thẩm định kết quả tự chấm điểm thi đua năm ${year} – ${name}`,
-    input.date,
-    children,
-  );
+  ];
 }
