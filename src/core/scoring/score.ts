@@ -1,5 +1,5 @@
 import { fromUnits, toUnits } from '../decimal';
-import type { Finding } from '../finding';
+import type { Finding, ScoreFindingKind } from '../finding';
 import { formatDateVi, isIsoShaped } from '../text/dates';
 import { formatDecimal, isYesWord } from '../text/vietnamese';
 import { NO_CAP, type CompiledTemplate, type UnitCaps } from '../template/compile';
@@ -17,7 +17,7 @@ export type Side = 'self' | 'verified';
  * value (the node's own, one in its subtree, or the measure a band reads); elsewhere the verified
  * result equals the self result and its findings stand once, under the self side.
  */
-export interface ScoreFinding extends Finding {
+export interface ScoreFinding extends Finding<ScoreFindingKind> {
   /** The column the finding is about. */
   side: Side;
 }
@@ -153,7 +153,7 @@ class SidePass {
 
   private report(
     i: number,
-    kind: string,
+    kind: ScoreFindingKind,
     message: string,
     severity: Finding['severity'] = 'warning',
   ) {

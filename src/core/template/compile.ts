@@ -1,5 +1,5 @@
 import { fromUnits, toUnits } from '../decimal';
-import type { Finding } from '../finding';
+import type { TemplateFinding, TemplateFindingKind } from '../finding';
 import { formatDecimal } from '../text/vietnamese';
 import type { Caps, Criterion, Template } from './types';
 
@@ -39,11 +39,11 @@ export interface CompiledTemplate {
   /** Depth in the tree, 0 for top-level parts. */
   readonly depth: Int32Array;
   /** Warnings about the template itself (base sums, declared total). */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly TemplateFinding[];
 }
 
 export class TemplateError extends Error {
-  constructor(readonly findings: readonly Finding[]) {
+  constructor(readonly findings: readonly TemplateFinding[]) {
     super(
       'Bảng tiêu chí không hợp lệ:\n' +
         findings
@@ -68,7 +68,7 @@ function unitCaps(caps: Caps | undefined): UnitCaps {
 const pts = (units: number): string => formatDecimal(fromUnits(units));
 
 /** Checks a template and lists every problem; errors make it unusable, warnings do not. */
-export function validateTemplate(template: Template): Finding[] {
+export function validateTemplate(template: Template): TemplateFinding[] {
   return analyse(template).findings;
 }
 
@@ -81,14 +81,14 @@ export function compileTemplate(template: Template): CompiledTemplate {
 
 /** The findings of a template, with one call per severity. */
 interface Report {
-  readonly findings: Finding[];
-  error(kind: Finding['kind'], code: string | undefined, message: string): void;
-  warn(kind: Finding['kind'], code: string | undefined, message: string): void;
+  readonly findings: TemplateFinding[];
+  error(kind: TemplateFindingKind, code: string | undefined, message: string): void;
+  warn(kind: TemplateFindingKind, code: string | undefined, message: string): void;
   hasErrors(): boolean;
 }
 
 function newReport(): Report {
-  const findings: Finding[] = [];
+  const findings: TemplateFinding[] = [];
   return {
     findings,
     error: (kind, code, message) => void findings.push({ kind, severity: 'error', code, message }),
@@ -106,7 +106,7 @@ interface Tree {
 }
 
 /** The checks in order, each reporting what it finds; the template compiles when none errs. */
-function analyse(template: Template): { findings: Finding[]; compiled?: CompiledTemplate } {
+function analyse(template: Template): { findings: TemplateFinding[]; compiled?: CompiledTemplate } {
   const report = newReport();
   const criteria = template.criteria;
   const indexOf = indexCodes(criteria, report);

@@ -12,10 +12,10 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type Finding, validateTemplate, type Template, formatDecimal } from '../../core';
+import { validateTemplate, type Template, formatDecimal } from '../../core';
 import { SAMPLE_TEMPLATE } from '../../sample';
 import { readCriteriaFile, type InputFile, describeError, problemsNotice } from '../../app';
-import { parsePastedCriteria } from '../../workbook';
+import { parsePastedCriteria, type PasteWarning } from '../../workbook';
 import type { Notice } from '../shared/types';
 import { CriteriaPreview, type PreviewRow } from './CriteriaPreview';
 import { FilePicker } from '../shared/FilePicker';
@@ -26,7 +26,8 @@ export type SourceKind = 'mau' | 'csv' | 'dan';
 /** A template ready to be written, with what the user must see before confirming. */
 export interface TemplateChoice {
   template: Template;
-  warnings: Finding[];
+  /** The template's warnings, and for a pasted table those of its reading. */
+  warnings: PasteWarning[];
   rows: PreviewRow[];
   /** Where it came from, for the summary. */
   from: string;

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding';
+import type { TemplateFinding } from '../../core/finding';
 import { validateTemplate } from '../../core/template/compile';
 import type { Template } from '../../core/template/types';
 import { nfc, normalizeCode } from '../../core/text/vietnamese';
@@ -26,7 +26,7 @@ export interface ReadCriteriaResult {
   /** Errors of the rows and of the tree, each with the line of the criterion. */
   problems: InputProblem[];
   /** Warnings of `validateTemplate` (base sums, declared total): the template is still usable. */
-  warnings: Finding[];
+  warnings: TemplateFinding[];
 }
 
 /**

@@ -25,4 +25,11 @@
  * and caps in the texts, rows.ts decides kinds, rule rows and caps, parse.ts runs them in turn.
  */
 export { parsePastedCriteria } from './parse';
-export { PASTE_SOURCE, type PasteOptions, type PasteResult, type PastedRow } from './types';
+export {
+  PASTE_SOURCE,
+  type PasteFindingKind,
+  type PasteOptions,
+  type PasteResult,
+  type PastedRow,
+  type PasteWarning,
+} from './types';

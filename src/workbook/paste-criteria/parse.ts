@@ -1,4 +1,3 @@
-import type { Finding } from '../../core/finding';
 import { validateTemplate } from '../../core/template/compile';
 import type { Criterion, Template } from '../../core/template/types';
 import { foldKey } from '../csv/table';
@@ -9,7 +8,13 @@ import { type PastedRecord, splitRecords, stitch } from './records';
 import { buildRows } from './rows';
 import { short } from './sentences';
 import { CriteriaTree, type Node, readCode } from './tree';
-import { PASTE_SOURCE, type PasteOptions, type PasteResult, type PastedRow } from './types';
+import {
+  PASTE_SOURCE,
+  type PasteOptions,
+  type PasteResult,
+  type PastedRow,
+  type PasteWarning,
+} from './types';
 
 /** Reads a pasted criteria table into a template, or into the problems that stop it. */
 export function parsePastedCriteria(text: string, options: PasteOptions = {}): PasteResult {
@@ -31,7 +36,7 @@ export function parsePastedCriteria(text: string, options: PasteOptions = {}): P
     });
 
   const problems: InputProblem[] = [];
-  const warnings: Finding[] = [];
+  const warnings: PasteWarning[] = [];
   const { tree, declaredTotal } = readTree(records, header, tabbed, problems);
   if (!tree.nodes.length && !problems.length)
     problems.push({
@@ -152,7 +157,7 @@ function checkTemplate(
   template: Template,
   understood: readonly PastedRow[],
   problems: InputProblem[],
-  warnings: Finding[],
+  warnings: PasteWarning[],
 ): void {
   const lineOf = new Map(understood.map((r) => [r.code, r.line]));
   for (const f of validateTemplate(template)) {

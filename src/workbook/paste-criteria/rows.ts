@@ -1,4 +1,3 @@
-import type { Finding } from '../../core/finding';
 import type { Caps, CriterionKind } from '../../core/template/types';
 import { formatDecimal, normalizeCode } from '../../core/text/vietnamese';
 import type { InputProblem } from '../problems';
@@ -14,7 +13,7 @@ import {
   short,
 } from './sentences';
 import type { Node } from './tree';
-import { PASTE_SOURCE, type PastedRow } from './types';
+import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
 // Kinds, rule rows and caps: the tree of rows with an STT becomes the rows of the template.
 
@@ -43,7 +42,7 @@ export function buildRows(
   nodes: readonly Node[],
   byWritten: ReadonlyMap<string, Node[]>,
   problems: InputProblem[],
-  warnings: Finding[],
+  warnings: PasteWarning[],
 ): PastedRow[] {
   const rows = new Map<Node, PastedRow>();
   const derived = new Map<Node, PastedRow[]>();
@@ -90,7 +89,7 @@ function childrenFirst(nodes: readonly Node[]): Node[] {
 const allTextOf = (node: Node): string => [node.text, node.note].filter(Boolean).join('. ');
 
 /** The row's rates: from its Thưởng/Trừ cells, else the first one its sentences state. */
-function readRates(node: Node, said: readonly string[], warnings: Finding[]): Rates {
+function readRates(node: Node, said: readonly string[], warnings: PasteWarning[]): Rates {
   const rates: Rates = {};
   for (const [side, column, re] of [
     ['bonus', node.bonusRate, BONUS_RATE],
@@ -218,7 +217,7 @@ function rowOf(node: Node, kind: CriterionKind, rates: Rates): PastedRow {
 class CapBook {
   private readonly caps = new Map<Node, Caps>();
 
-  constructor(private readonly warnings: Finding[]) {}
+  constructor(private readonly warnings: PasteWarning[]) {}
 
   add(target: Node, side: Side, value: number, why: string): void {
     const caps = this.caps.get(target) ?? {};
@@ -248,7 +247,7 @@ function addCapsSaid(
   below: readonly PastedRow[],
   byWritten: ReadonlyMap<string, Node[]>,
   caps: CapBook,
-  warnings: Finding[],
+  warnings: PasteWarning[],
 ): void {
   for (const s of said)
     for (const cap of capsIn(s)) {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding';
+import type { Finding, TemplateFindingKind } from '../../core/finding';
 import type { Criterion, Template } from '../../core/template/types';
 import type { InputProblem } from '../problems';
 
@@ -37,5 +37,11 @@ export interface PasteResult {
   /** Refusals: nothing can be created until they are fixed. */
   problems: InputProblem[];
   /** Warnings of `validateTemplate` (base sums, declared total) and unclear sentences. */
-  warnings: Finding[];
+  warnings: PasteWarning[];
 }
+
+/** Kinds of the warnings about the pasted table itself. */
+export type PasteFindingKind = 'paste-two-caps' | 'paste-several-rates' | 'paste-unclear-cap';
+
+/** A warning of a pasted table: the template's checks or the reading of the table. */
+export type PasteWarning = Finding<TemplateFindingKind | PasteFindingKind>;

@@ -31,5 +31,5 @@
  */
 export * from './types';
 export { ldttExclusionReasons } from './units';
-export { runQuotaChecks, quotaFindings } from './run';
+export { runQuotaChecks, quotaFindings, type QuotaFindingKind } from './run';
 export { checkGovernmentFlagShare } from './government-flag';

@@ -5,7 +5,7 @@ import { exclusionChecks } from './exclusions';
 import { cstdcsShareChecks, leaderChecks } from './shares';
 import { targetChecks } from './targets';
 import { ttldxsChecks } from './ttldxs';
-import type { QuotaCheck, QuotaInput } from './types';
+import type { QuotaCheck, QuotaCheckId, QuotaInput } from './types';
 import { buildUnits } from './units';
 
 function assertValid(rules: QuotaRuleSet, year: number): void {
@@ -38,8 +38,11 @@ export function runQuotaChecks(input: QuotaInput): QuotaCheck[] {
   ];
 }
 
+/** The kind of a failed quota check as a finding. */
+export type QuotaFindingKind = `quota:${QuotaCheckId}`;
+
 /** Failed applicable checks as findings (kind `quota:<id>`, severity error). */
-export function quotaFindings(checks: readonly QuotaCheck[]): Finding[] {
+export function quotaFindings(checks: readonly QuotaCheck[]): Finding<QuotaFindingKind>[] {
   return checks
     .filter((c) => !c.pass)
     .map((c) => ({ kind: `quota:${c.id}`, severity: 'error' as const, message: c.message }));
