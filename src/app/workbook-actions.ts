@@ -224,15 +224,8 @@ function templateProblem(f: Finding): InputProblem {
 }
 
 export function quotaRules(bloc: Bloc): QuotaRuleSet {
+  // The id is a QuotaPresetId: the configuration sheet's reader refuses any other.
   const preset = PRESETS[bloc.settings.quotaPreset];
-  if (!preset)
-    throw new InputError([
-      {
-        source: SHEETS.config,
-        location: 'khóa bo_quy_tac_ty_le',
-        message: `không có bộ quy tắc "${bloc.settings.quotaPreset}" (dùng: ${Object.keys(PRESETS).join(', ')}).`,
-      },
-    ]);
   return bloc.settings.quotaOverrides
     ? withOverrides(preset, bloc.settings.quotaOverrides)
     : preset;

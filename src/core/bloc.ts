@@ -13,6 +13,7 @@ import {
   type RankingSettings,
   type TieReport,
 } from './ranking/rank';
+import type { QuotaOverrides, QuotaPresetId } from './quota/rules';
 import { scoreUnit, type UnitScore } from './scoring/score';
 import type { UnitSheet } from './scoring/types';
 import { compileTemplate, type CompiledTemplate } from './template/compile';
@@ -74,8 +75,8 @@ export interface BlocSettings {
   ranking: RankingSettings;
   proposals: ProposalSettings;
   /** Quota preset id (see core/quota) and the bloc's overrides of its numbers. */
-  quotaPreset: string;
-  quotaOverrides?: Record<string, unknown>;
+  quotaPreset: QuotaPresetId;
+  quotaOverrides?: QuotaOverrides;
 }
 
 export const DEFAULT_SETTINGS: BlocSettings = {

@@ -1,5 +1,6 @@
 import type { Bloc, BlocSettings, Round, Unit, UnitRole } from '../core/bloc';
 import { DEFAULT_SETTINGS, ROLE_LABELS, ROUND_LABELS } from '../core/bloc';
+import { isQuotaPresetId, PRESETS, type QuotaOverrides } from '../core/quota/rules';
 import type { Caps } from '../core/template/types';
 import { nfc } from '../core/text/vietnamese';
 import { CRITERIA_COLUMNS, rowsToCriteria, templateToRows } from './criteria-table';
@@ -220,12 +221,24 @@ export function readConfigSheet(data: SheetData): {
   if (capBonus !== undefined) caps.bonus = capBonus;
   if (capPenalty !== undefined) caps.penalty = capPenalty;
   if (capNet !== undefined) caps.net = capNet;
+  // The preset is named by its id; anything else is refused here, where the sheet is read.
+  const presetCell = get('bo_quy_tac_ty_le');
+  const presetText = str(presetCell?.value) || DEFAULT_SETTINGS.quotaPreset;
+  const quotaPreset = isQuotaPresetId(presetText) ? presetText : DEFAULT_SETTINGS.quotaPreset;
+  if (!isQuotaPresetId(presetText))
+    fail(
+      presetCell?.row ?? settingsAt,
+      1,
+      `không có bộ quy tắc "${presetText}" (dùng: ${Object.keys(PRESETS).join(', ')}).`,
+    );
   const settingsValue: BlocSettings = {
     classification: json('xep_loai', DEFAULT_SETTINGS.classification),
     ranking: json('xep_hang', DEFAULT_SETTINGS.ranking),
     proposals: json('de_nghi', DEFAULT_SETTINGS.proposals),
-    quotaPreset: str(get('bo_quy_tac_ty_le')?.value) || DEFAULT_SETTINGS.quotaPreset,
-    ...(get('dieu_chinh_ty_le')?.value ? { quotaOverrides: json('dieu_chinh_ty_le', {}) } : {}),
+    quotaPreset,
+    ...(get('dieu_chinh_ty_le')?.value
+      ? { quotaOverrides: json<QuotaOverrides>('dieu_chinh_ty_le', {}) }
+      : {}),
   };
   if (problems.length || !criteria) return { votes, problems };
   return {

@@ -4,6 +4,7 @@ import {
   DEFAULT_PRESET,
   MILITIA_PRESET,
   PRESETS,
+  isQuotaPresetId,
   checkGovernmentFlagShare,
   maxCountAtMost,
   maxCountStrictlyBelow,
@@ -576,6 +577,12 @@ describe('presets', () => {
   it('PRESETS by id, all valid and with a source on every rule', () => {
     expect(Object.keys(PRESETS)).toEqual(['mac-dinh', 'quan-doi', 'dan-quan-tu-ve']);
     expect(PRESETS['quan-doi']).toBe(ARMY_PRESET);
+    for (const [id, p] of Object.entries(PRESETS)) expect(p.id).toBe(id);
+    expect([
+      isQuotaPresetId('quan-doi'),
+      isQuotaPresetId('quan-doj'),
+      isQuotaPresetId('toString'),
+    ]).toEqual([true, false, false]);
     for (const p of Object.values(PRESETS)) expect(validateRuleSet(p)).toEqual([]);
     expect(Object.isFrozen(DEFAULT_PRESET.targets)).toBe(true);
   });

@@ -7,6 +7,7 @@ import { loadXlsx, saveXlsx } from '../../src/io/node';
 import { buildConfigSheet, readConfigSheet } from '../../src/workbook/config-sheet';
 import { SHEETS } from '../../src/workbook/layout';
 import { SAMPLE_BLOC } from '../../src/sample';
+import type { QuotaPresetId } from '../../src/core/quota/rules';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-config-'));
 
@@ -31,6 +32,25 @@ describe('configuration sheet in a real .xlsx file', () => {
     expect(
       Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables).sort(),
     ).toEqual(['tblCaiDat', 'tblDonVi', 'tblTieuChi']);
+  });
+
+  it('refuses a quota preset that is not one of the presets, naming its cell', async () => {
+    const wb = XlsxWorkbook.empty();
+    const bloc = {
+      ...SAMPLE_BLOC,
+      settings: { ...SAMPLE_BLOC.settings, quotaPreset: 'quan-doj' as QuotaPresetId },
+    };
+    await wb.write({ replace: [buildConfigSheet(bloc)], update: [] });
+    const [data] = (await wb.read([SHEETS.config])).sheets;
+    const { bloc: read, problems } = readConfigSheet(data!);
+    expect(read).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        source: SHEETS.config,
+        location: expect.stringMatching(/^ô B\d+$/),
+        message: 'không có bộ quy tắc "quan-doj" (dùng: mac-dinh, quan-doi, dan-quan-tu-ve).',
+      },
+    ]);
   });
 
   it('refuses a damaged file with a message naming it', async () => {

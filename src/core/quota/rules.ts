@@ -16,8 +16,11 @@ import { SCALE } from '../decimal';
 import { formatShareUnits } from './format';
 import { toShareUnits } from './share';
 
+/** Where a share check can be counted: in each member unit, over the whole bloc. */
+export const QUOTA_SCOPE_KINDS = ['unit', 'khoi'] as const;
+
 /** Where a share check is counted: in each member unit, over the whole bloc, or both. */
-export type QuotaScopeKind = 'unit' | 'khoi';
+export type QuotaScopeKind = (typeof QUOTA_SCOPE_KINDS)[number];
 
 /** What the CSTĐCS share is taken of. */
 export type ShareBase =
@@ -225,11 +228,20 @@ export const MILITIA_PRESET: QuotaRuleSet = deepFreeze({
   cstdcsShare: { maxShare: 0.05, base: 'headcount', scopes: ['unit', 'khoi'], source: SRC_MILITIA },
 });
 
-export const PRESETS: Readonly<Record<string, QuotaRuleSet>> = Object.freeze({
-  [DEFAULT_PRESET.id]: DEFAULT_PRESET,
-  [ARMY_PRESET.id]: ARMY_PRESET,
-  [MILITIA_PRESET.id]: MILITIA_PRESET,
+/** The presets by id; each preset's `id` is its key here. */
+export const PRESETS = Object.freeze({
+  'mac-dinh': DEFAULT_PRESET,
+  'quan-doi': ARMY_PRESET,
+  'dan-quan-tu-ve': MILITIA_PRESET,
 });
+
+/** The id of a preset: what a bloc's settings name (`quotaPreset`, key bo_quy_tac_ty_le). */
+export type QuotaPresetId = keyof typeof PRESETS;
+
+/** Whether a text (read from a sheet, typed in a form) names a preset. */
+export function isQuotaPresetId(id: string): id is QuotaPresetId {
+  return Object.prototype.hasOwnProperty.call(PRESETS, id);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Overrides
@@ -241,6 +253,9 @@ export type DeepPartial<T> = T extends readonly unknown[]
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
+
+/** A bloc's changes to a preset (`quotaOverrides`, key dieu_chinh_ty_le): see `withOverrides`. */
+export type QuotaOverrides = DeepPartial<QuotaRuleSet>;
 
 type Plain = Record<string, unknown>;
 
@@ -289,13 +304,19 @@ const SCOPE_LABELS: Readonly<Record<QuotaScopeKind, string>> = {
   khoi: 'toàn khối',
 };
 
+const isShareBase = (v: unknown): v is ShareBase =>
+  typeof v === 'string' && Object.prototype.hasOwnProperty.call(BASE_LABELS, v);
+
+const isScopeKind = (v: unknown): v is QuotaScopeKind =>
+  (QUOTA_SCOPE_KINDS as readonly unknown[]).includes(v);
+
 function describeValue(field: string, value: unknown): string {
   if (SHARE_FIELDS.has(field) && typeof value === 'number') {
     return formatShareUnits(Math.round(value * SCALE));
   }
-  if (field === 'base' && (value === 'ldtt' || value === 'headcount')) return BASE_LABELS[value];
+  if (field === 'base' && isShareBase(value)) return BASE_LABELS[value];
   if (field === 'scopes' && Array.isArray(value)) {
-    return value.map((s) => SCOPE_LABELS[s as QuotaScopeKind] ?? String(s)).join(', ');
+    return value.map((s) => (isScopeKind(s) ? SCOPE_LABELS[s] : String(s))).join(', ');
   }
   if (typeof value === 'boolean') return value ? 'có' : 'không';
   return String(value);
@@ -395,10 +416,7 @@ function mergeNode(
  * (e.g. the bloc's decision number) is quoted first. The result is validated and the preset is
  * not modified.
  */
-export function withOverrides(
-  preset: QuotaRuleSet,
-  overrides: DeepPartial<QuotaRuleSet>,
-): QuotaRuleSet {
+export function withOverrides(preset: QuotaRuleSet, overrides: QuotaOverrides): QuotaRuleSet {
   const changed = { value: false };
   const { id, name, basedOn, ...rest } = overrides;
   const { id: pid, name: pname, basedOn: pbased, ...presetRules } = preset;
@@ -442,8 +460,10 @@ function checkCount(problems: string[], path: string, v: number, min = 0): void 
 }
 
 function checkScopes(problems: string[], path: string, v: QuotaScopeKind[]): void {
-  if (!Array.isArray(v) || v.some((s) => s !== 'unit' && s !== 'khoi')) {
-    problems.push(`${path} must be a list of 'unit' | 'khoi'`);
+  if (!Array.isArray(v) || !v.every(isScopeKind)) {
+    problems.push(
+      `${path} must be a list of ${QUOTA_SCOPE_KINDS.map((k) => `'${k}'`).join(' | ')}`,
+    );
   }
 }
 
@@ -457,7 +477,7 @@ export function validateRuleSet(r: QuotaRuleSet): string[] {
   };
   if (r.cstdcsShare) {
     checkShare(p, 'cstdcsShare.maxShare', r.cstdcsShare.maxShare);
-    if (r.cstdcsShare.base !== 'ldtt' && r.cstdcsShare.base !== 'headcount') {
+    if (!isShareBase(r.cstdcsShare.base)) {
       p.push(`cstdcsShare.base must be 'ldtt' or 'headcount'`);
     }
     checkScopes(p, 'cstdcsShare.scopes', r.cstdcsShare.scopes);

@@ -1,6 +1,6 @@
 import {
   type BlocSettings,
-  PRESETS,
+  isQuotaPresetId,
   type RankingMode,
   type TieBreaker,
   type Template,
@@ -146,10 +146,11 @@ export function readDraft(
       fail(fieldKey.tieBreakers, where, `bảng tiêu chí không có mục "${t.subtree}".`);
   });
 
-  if (!PRESETS[draft.quotaPreset])
+  const quotaPreset = isQuotaPresetId(draft.quotaPreset) ? draft.quotaPreset : undefined;
+  if (!quotaPreset)
     fail(fieldKey.quotaPreset, 'ô Bộ quy tắc tỷ lệ', `không có bộ quy tắc "${draft.quotaPreset}".`);
 
-  if (problems.length) return { errors, problems };
+  if (problems.length || !quotaPreset) return { errors, problems };
   return {
     errors,
     problems,
@@ -164,7 +165,7 @@ export function readDraft(
         levels: base.proposals.levels.map((l, i) => ({ ...l, count: counts[i]! })),
         ...(share !== undefined ? { requiredVoteShare: share } : {}),
       },
-      quotaPreset: draft.quotaPreset,
+      quotaPreset,
     },
   };
 }
