@@ -137,10 +137,10 @@ export function buildRankingSheet(
     const row: CellSpec[] = values.map((v) => ({ v }));
     const put = (name: string, f: string, v: CellValue) => (row[idx(name) - 1] = { f, v });
     put('Tự chấm', round4(ref(cells.selfTotal)), u.score.self.total);
-    put('Khối chấm', round4(ref(cells.finalTotal)), u.score.verified.total);
-    put('Điểm chuẩn', round4(ref(cells.finalEarned)), u.score.verified.earnedBase);
-    put('Điểm thưởng', round4(ref(cells.finalBonus)), u.score.verified.bonus);
-    put('Điểm trừ', round4(ref(cells.finalPenalty)), u.score.verified.penalty);
+    put('Khối chấm', round4(ref(cells.verifiedTotal)), u.score.verified.total);
+    put('Điểm chuẩn', round4(ref(cells.verifiedEarned)), u.score.verified.earnedBase);
+    put('Điểm thưởng', round4(ref(cells.verifiedBonus)), u.score.verified.bonus);
+    put('Điểm trừ', round4(ref(cells.verifiedPenalty)), u.score.verified.penalty);
     put('Không xếp loại', ref(cells.knockedOut), u.score.knockedOut ? 1 : 0);
     put(
       'Ngày nộp',
@@ -149,7 +149,7 @@ export function buildRankingSheet(
     );
     row[idx('Biểu quyết') - 1] = { v: votes.get(u.unit.code) ?? null };
     for (const s of subtrees)
-      put(`Điểm chuẩn ${s}`, round4(ref(cells.finalEarnedOf(s))), u.score.node(s).earnedBase);
+      put(`Điểm chuẩn ${s}`, round4(ref(cells.verifiedEarnedOf(s))), u.score.node(s).earnedBase);
     const better = [`COUNTIFS(${range(col.ko!)},0,${range(col.total!)},">"&${col.total}${r})`];
     const equal: string[] = [`${range(col.total!)},${col.total}${r}`];
     for (const tb of breakers) {
@@ -228,7 +228,7 @@ export function buildMatrixSheet(
   const units = result.units;
   header(spec, ['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', ...units.map((u) => u.unit.code)]);
   const cells = unitSheetCells(compiled);
-  const pointCol = columnLetter(UNIT.col.finalPoints);
+  const pointCol = columnLetter(UNIT.col.verifiedPoints);
   const lastCol = columnLetter(3 + units.length);
   compiled.criteria.forEach((c, i) => {
     const r = HEADER_ROW + 1 + i;
@@ -256,7 +256,7 @@ export function buildMatrixSheet(
     { v: 'Tổng điểm khối chấm' },
     { v: bloc.template.declaredTotal },
     ...units.map((u) => ({
-      f: `${sheetRef(unitSheetName(u.unit.code))}!${cells.finalTotal}`,
+      f: `${sheetRef(unitSheetName(u.unit.code))}!${cells.verifiedTotal}`,
       v: u.score.verified.total,
     })),
   ];

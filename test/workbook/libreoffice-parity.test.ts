@@ -68,17 +68,17 @@ describe('formula parity with LibreOffice', () => {
           c.code,
           expect.closeTo(u.score.node(c.code, 'self').total, 9),
         ]);
-        expect([c.code, num(cell(rows, `${columnLetter(UNIT.col.finalPoints)}${r}`))]).toEqual([
+        expect([c.code, num(cell(rows, `${columnLetter(UNIT.col.verifiedPoints)}${r}`))]).toEqual([
           c.code,
           expect.closeTo(u.score.node(c.code).total, 9),
         ]);
         compared += 2;
       }
       expect(num(cell(rows, cells.selfTotal))).toBeCloseTo(u.score.self.total, 9);
-      expect(num(cell(rows, cells.finalTotal))).toBeCloseTo(u.score.verified.total, 9);
-      expect(num(cell(rows, cells.finalEarned))).toBeCloseTo(u.score.verified.earnedBase, 9);
-      expect(num(cell(rows, cells.finalBonus))).toBeCloseTo(u.score.verified.bonus, 9);
-      expect(num(cell(rows, cells.finalPenalty))).toBeCloseTo(u.score.verified.penalty, 9);
+      expect(num(cell(rows, cells.verifiedTotal))).toBeCloseTo(u.score.verified.total, 9);
+      expect(num(cell(rows, cells.verifiedEarned))).toBeCloseTo(u.score.verified.earnedBase, 9);
+      expect(num(cell(rows, cells.verifiedBonus))).toBeCloseTo(u.score.verified.bonus, 9);
+      expect(num(cell(rows, cells.verifiedPenalty))).toBeCloseTo(u.score.verified.penalty, 9);
       expect(num(cell(rows, cells.knockedOut))).toBe(u.score.knockedOut ? 1 : 0);
     }
     expect(compared).toBe(2 * 63 * 9);

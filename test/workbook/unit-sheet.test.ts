@@ -377,10 +377,10 @@ describe('buildUnitSheet on the sample bloc', () => {
       const score = scoreUnit(compiled, sheet);
       const cells = unitSheetCells(compiled);
       expect(at(spec, cells.selfTotal).v).toBe(score.self.total);
-      expect(at(spec, cells.finalTotal).v).toBe(score.verified.total);
-      expect(at(spec, cells.finalEarned).v).toBe(score.verified.earnedBase);
-      expect(at(spec, cells.finalBonus).v).toBe(score.verified.bonus);
-      expect(at(spec, cells.finalPenalty).v).toBe(score.verified.penalty);
+      expect(at(spec, cells.verifiedTotal).v).toBe(score.verified.total);
+      expect(at(spec, cells.verifiedEarned).v).toBe(score.verified.earnedBase);
+      expect(at(spec, cells.verifiedBonus).v).toBe(score.verified.bonus);
+      expect(at(spec, cells.verifiedPenalty).v).toBe(score.verified.penalty);
       expect(at(spec, cells.selfPenalty).v).toBe(score.self.penalty);
       expect(at(spec, cells.knockedOut).v).toBe(score.knockedOut ? 1 : 0);
       for (const c of compiled.criteria) {
@@ -540,7 +540,7 @@ describe('unit sheet formulas (exact text)', () => {
       null,
       'MIN(2,P10)',
     ]);
-    expect(row('1.2').final).toEqual([
+    expect(row('1.2').verified).toEqual([
       'MAX(0,MIN(C10,ROUND(N(IF(G10="",F10,G10)),4)))',
       null,
       'W11',
@@ -548,7 +548,7 @@ describe('unit sheet formulas (exact text)', () => {
       'MIN(2,U10)',
     ]);
     expect(row('1.2.1').self).toEqual([null, null, 'ROUND(D11*MAX(0,N(F11)),4)', null, 'P11']);
-    expect([row('1.2').selfPoints, row('1.2').finalPoints, row('1.2').difference]).toEqual([
+    expect([row('1.2').selfPoints, row('1.2').verifiedPoints, row('1.2').difference]).toEqual([
       'N10+Q10-R10',
       'S10+V10-W10',
       'I10-H10',
@@ -563,7 +563,7 @@ describe('unit sheet formulas (exact text)', () => {
       'MIN(1,O13)',
       null,
     ]);
-    expect(row('2.2.2.1').final).toEqual([
+    expect(row('2.2.2.1').verified).toEqual([
       null,
       'ROUND(MAX(0,N(IF(G32="",F32,G32))),4)',
       null,
@@ -580,7 +580,7 @@ describe('unit sheet formulas (exact text)', () => {
       'IF(O19-P19>7,P19+7,O19)',
       'IF(P19-O19>7,O19+7,P19)',
     ]);
-    expect(row('II').final).toEqual([
+    expect(row('II').verified).toEqual([
       'SUM(S19,S28,S33)',
       'SUM(V19,V28,V33)',
       'SUM(W19,W28)',
@@ -592,14 +592,14 @@ describe('unit sheet formulas (exact text)', () => {
   it('choice 1.1 banded on dates: the choice sums its alternatives, each alternative tests its band', () => {
     expect(row('1.1').self).toEqual(['N8', null, 'R9', null, 'P7']);
     expect(row('1.1.a').self[0]).toBe('IF(AND(ISNUMBER(F7),F7<DATE(2025,2,1)),C8,0)');
-    expect(row('1.1.b').final[2]).toBe(
+    expect(row('1.1.b').verified[2]).toBe(
       'IF(AND(IF(G7="",ISNUMBER(F7),ISNUMBER(G7)),IF(G7="",F7,G7)>=DATE(2025,2,1)),D9,0)',
     );
   });
 
   it('choice 1.4 by code and the award choice 5.1', () => {
     expect(row('1.4.b').self[0]).toBe('IF(EXACT(F14,"1.4.b"),C16,0)');
-    expect(row('1.4.c').final[2]).toBe('IF(EXACT(IF(G14="",F14,G14),"1.4.c"),D17,0)');
+    expect(row('1.4.c').verified[2]).toBe('IF(EXACT(IF(G14="",F14,G14),"1.4.c"),D17,0)');
     expect(row('5.1').self).toEqual([null, 'SUM(Q62,Q63,Q64)', null, 'O61', null]);
   });
 
@@ -609,7 +609,7 @@ describe('unit sheet formulas (exact text)', () => {
     expect(row('2.3.1.3.b.2').self[1]).toBe(
       'IF(AND(ISNUMBER(F35),F35>=1000,F35<2000,ISNUMBER(F36),F36>=20,F36<40),D44,0)',
     );
-    expect(row('2.3.1.3.c.1').final[1]).toBe(
+    expect(row('2.3.1.3.c.1').verified[1]).toBe(
       'IF(AND(IF(G35="",ISNUMBER(F35),ISNUMBER(G35)),IF(G35="",F35,G35)>=2000,' +
         'IF(G36="",ISNUMBER(F36),ISNUMBER(G36)),IF(G36="",F36,G36)>=30),D47,0)',
     );
@@ -625,7 +625,7 @@ describe('unit sheet formulas (exact text)', () => {
       'O69',
       'P69',
     ]);
-    expect([f.total.selfPoints, f.total.finalPoints, f.total.difference]).toEqual([
+    expect([f.total.selfPoints, f.total.verifiedPoints, f.total.difference]).toEqual([
       'N69+Q69-R69',
       'S69+V69-W69',
       'I69-H69',
@@ -641,7 +641,7 @@ describe('unit sheet formulas (exact text)', () => {
 
   it('applies the template caps on the totals row', () => {
     const t = compileTemplate({ ...SAMPLE_BLOC.template, caps: { bonus: 20, net: 15 } });
-    expect(unitFormulas(t).total.final.slice(3)).toEqual([
+    expect(unitFormulas(t).total.verified.slice(3)).toEqual([
       'IF(MIN(20,T69)-U69>15,U69+15,MIN(20,T69))',
       'IF(U69-MIN(20,T69)>15,MIN(20,T69)+15,U69)',
     ]);
@@ -651,25 +651,25 @@ describe('unit sheet formulas (exact text)', () => {
 describe('unitSheetCells', () => {
   it('gives the addresses generated sheets reference', () => {
     const cells = unitSheetCells(compiled);
-    expect({ ...cells, row: undefined, finalEarnedOf: undefined }).toEqual({
+    expect({ ...cells, row: undefined, verifiedEarnedOf: undefined }).toEqual({
       selfTotal: 'H69',
-      finalTotal: 'I69',
+      verifiedTotal: 'I69',
       selfEarned: 'H70',
       selfBonus: 'H71',
       selfPenalty: 'H72',
-      finalEarned: 'I70',
-      finalBonus: 'I71',
-      finalPenalty: 'I72',
+      verifiedEarned: 'I70',
+      verifiedBonus: 'I71',
+      verifiedPenalty: 'I72',
       knockedOut: 'I73',
       status: 'B3',
       submittedAt: 'I3',
       unitCode: 'I2',
       row: undefined,
-      finalEarnedOf: undefined,
+      verifiedEarnedOf: undefined,
     });
     expect(cells.row('I')).toBe(6);
     expect(cells.row('KXL.2')).toBe(68);
-    expect(cells.finalEarnedOf('II')).toBe('S18');
+    expect(cells.verifiedEarnedOf('II')).toBe('S18');
     expect(() => cells.row('9.9')).toThrow(RangeError);
   });
 });

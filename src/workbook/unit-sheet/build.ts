@@ -255,10 +255,10 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
     const fv = slotValues(fin);
     for (let s = 0; s < 5; s++) {
       formula(r.row, C.selfSlots + s, f.self[s] ?? null, sv[s]!);
-      formula(r.row, C.finalSlots + s, f.final[s] ?? null, fv[s]!);
+      formula(r.row, C.verifiedSlots + s, f.verified[s] ?? null, fv[s]!);
     }
     put(r.row, C.selfPoints, { f: f.selfPoints, v: self.total });
-    put(r.row, C.finalPoints, { f: f.finalPoints, v: fin.total });
+    put(r.row, C.verifiedPoints, { f: f.verifiedPoints, v: fin.total });
     put(r.row, C.difference, { f: f.difference, v: diff(fin.total, self.total) });
   }
 
@@ -273,10 +273,10 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   if (rootCaps) val(T, C.cap, rootCaps);
   for (let s = 0; s < 5; s++) {
     formula(T, C.selfSlots + s, tot.self[s] ?? null, sv[s]!);
-    formula(T, C.finalSlots + s, tot.final[s] ?? null, fv[s]!);
+    formula(T, C.verifiedSlots + s, tot.verified[s] ?? null, fv[s]!);
   }
   put(T, C.selfPoints, { f: tot.selfPoints, v: score.self.total });
-  put(T, C.finalPoints, { f: tot.finalPoints, v: score.verified.total });
+  put(T, C.verifiedPoints, { f: tot.verifiedPoints, v: score.verified.total });
   put(T, C.difference, { f: tot.difference, v: diff(score.verified.total, score.self.total) });
   const parts: [number, string, number, keyof Totals][] = [
     [layout.earnedRow, 'Điểm chuẩn đạt', SLOT.earned, 'earnedBase'],
@@ -286,14 +286,14 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   for (const [row, label, slot, key] of parts) {
     val(row, C.text, label);
     put(row, C.selfPoints, { f: address(T, C.selfSlots + slot), v: score.self[key] });
-    put(row, C.finalPoints, { f: address(T, C.finalSlots + slot), v: score.verified[key] });
+    put(row, C.verifiedPoints, { f: address(T, C.verifiedSlots + slot), v: score.verified[key] });
     put(row, C.difference, {
-      f: `${address(row, C.finalPoints)}-${address(row, C.selfPoints)}`,
+      f: `${address(row, C.verifiedPoints)}-${address(row, C.selfPoints)}`,
       v: diff(score.verified[key], score.self[key]),
     });
   }
   val(layout.knockoutRow, C.text, 'Không xếp loại (1 = có)');
-  formula(layout.knockoutRow, C.finalPoints, formulas.knockedOut, score.knockedOut ? 1 : 0);
+  formula(layout.knockoutRow, C.verifiedPoints, formulas.knockedOut, score.knockedOut ? 1 : 0);
 
   spec.cells = rows;
   // The hint stays in the frozen columns A:B, so it is readable wherever the sheet is scrolled.
@@ -380,7 +380,7 @@ function styles(t: CompiledTemplate, rows: readonly UnitRow[], layout: UnitLayou
     out.push({ range: range(a, 1, b, LAST_VISIBLE), bold: true, fill: FILL.subgroup });
   out.push({ range: range(layout.totalRow, 1, end, LAST_VISIBLE), bold: true, fill: FILL.total });
   out.push({
-    range: range(layout.totalRow, C.selfPoints, layout.totalRow, C.finalPoints),
+    range: range(layout.totalRow, C.selfPoints, layout.totalRow, C.verifiedPoints),
     fontSize: 13,
   });
   out.push({

@@ -1,4 +1,5 @@
 import type { CompiledTemplate } from '../../core/template/compile';
+import type { Side } from '../../core/scoring/score';
 import type { Band, Caps, Criterion } from '../../core/template/types';
 import { isoParts } from '../../core/text/dates';
 import { address } from '../grid';
@@ -19,9 +20,9 @@ import {
  * `scoreUnit` (src/core/scoring/score.ts) cell by cell, so a spreadsheet engine that recalculates the
  * workbook gets the engine's numbers:
  *
- * - every criterion row holds, per side, the engine's five slots in hidden columns (self N–R, final
+ * - every criterion row holds, per side, the engine's five slots in hidden columns (self N–R, verified
  *   S–W: earned base, raw bonus, raw penalty, capped bonus, capped penalty) and the node total in H
- *   (self) and I (final);
+ *   (self) and I (verified);
  * - a node inside an alternative of a choice is worth something only while every alternative on its
  *   path is chosen (the engine clears unchosen subtrees), so own entries there are wrapped in
  *   `IF(<chosen>,…,0)`; a choice then simply sums its alternatives, like a group;
@@ -40,10 +41,10 @@ export type SlotFormula = string | null;
 export interface RowFormulas {
   /** Slots in the engine's order (SLOT): earned, bonusRaw, penaltyRaw, bonus, penalty. */
   self: SlotFormula[];
-  final: SlotFormula[];
+  verified: SlotFormula[];
   /** H, I, J. */
   selfPoints: string;
-  finalPoints: string;
+  verifiedPoints: string;
   difference: string;
 }
 
@@ -52,7 +53,7 @@ export interface UnitFormulas {
   rows: RowFormulas[];
   /** The totals row (root caps applied). */
   total: RowFormulas;
-  /** 1 when a knock-out condition holds on the final side, else 0; null when there is none. */
+  /** 1 when a knock-out condition holds on the verified side, else 0; null when there is none. */
   knockedOut: SlotFormula;
 }
 
@@ -62,9 +63,8 @@ const C = UNIT.col;
 // Formula text
 // ---------------------------------------------------------------------------------------------
 
-type Side = 'self' | 'final';
-
-const slotCol = (side: Side, slot: number) => (side === 'self' ? C.selfSlots : C.finalSlots) + slot;
+const slotCol = (side: Side, slot: number) =>
+  (side === 'self' ? C.selfSlots : C.verifiedSlots) + slot;
 const ref = (side: Side, slot: number, row: number) => address(row, slotCol(side, slot));
 /** The input cells of a row: Tự chấm and Khối chấm. */
 const inputCells = (row: number) => [address(row, C.self), address(row, C.verified)] as const;
@@ -318,13 +318,13 @@ class FormulaBuilder {
     ];
   }
 
-  private points(row: number): Pick<RowFormulas, 'selfPoints' | 'finalPoints' | 'difference'> {
+  private points(row: number): Pick<RowFormulas, 'selfPoints' | 'verifiedPoints' | 'difference'> {
     const total = (side: Side) =>
       `${ref(side, SLOT.earned, row)}+${ref(side, SLOT.bonus, row)}-${ref(side, SLOT.penalty, row)}`;
     return {
       selfPoints: total('self'),
-      finalPoints: total('final'),
-      difference: `${address(row, C.finalPoints)}-${address(row, C.selfPoints)}`,
+      verifiedPoints: total('verified'),
+      difference: `${address(row, C.verifiedPoints)}-${address(row, C.selfPoints)}`,
     };
   }
 
@@ -341,7 +341,7 @@ class FormulaBuilder {
       );
       return [earned ?? null, bonusRaw ?? null, penaltyRaw ?? null, bonus, penalty];
     };
-    return { self: side('self'), final: side('final'), ...this.points(r) };
+    return { self: side('self'), verified: side('verified'), ...this.points(r) };
   }
 
   total(): RowFormulas {
@@ -361,7 +361,7 @@ class FormulaBuilder {
         penalty,
       ];
     };
-    return { self: side('self'), final: side('final'), ...this.points(r) };
+    return { self: side('self'), verified: side('verified'), ...this.points(r) };
   }
 
   /** Final side: some knock-out row (on a chosen path) holds có / x / TRUE / 1 / đúng. */
@@ -370,9 +370,9 @@ class FormulaBuilder {
     const terms: string[] = [];
     for (let i = 0; i < t.size; i++) {
       if (t.criteria[i]!.kind !== 'knockout' || t.leafAlternative[i] === 1) continue;
-      const active = this.activeAtoms(i, 'final');
+      const active = this.activeAtoms(i, 'verified');
       if (!active) continue;
-      const lower = `LOWER(${value('final', this.row(i))})`;
+      const lower = `LOWER(${value('verified', this.row(i))})`;
       const yes = `OR(${YES.map((w) => `${lower}=${quote(w)}`).join(',')})`;
       terms.push(and([...active, yes]));
     }

@@ -46,15 +46,15 @@ export const UNIT = {
     self: 6, // F Tự chấm (input: points, cases, alternative code, date, có/không)
     verified: 7, // G Khối chấm (input)
     selfPoints: 8, // H Điểm tự chấm (formula: node total)
-    finalPoints: 9, // I Điểm khối chấm (formula: node total, verified where given)
+    verifiedPoints: 9, // I Điểm khối chấm (formula: node total, verified where given)
     difference: 10, // J Chênh lệch (I − H)
     evidence: 11, // K Minh chứng / giải trình (input)
     note: 12, // L Ghi chú / lý do khối chấm (input)
     kind: 13, // M Loại (hidden: the kind's CSV code)
     /** N–R: self earned base, raw bonus, raw penalty, bonus, penalty (hidden helpers). */
     selfSlots: 14,
-    /** S–W: the same for the final column. */
-    finalSlots: 19,
+    /** S–W: the same for the verified column. */
+    verifiedSlots: 19,
   },
   lastColumn: 23,
   headers: [
@@ -84,7 +84,7 @@ export const UNIT = {
   ],
 } as const;
 
-/** Slot offsets inside selfSlots/finalSlots, in the engine's order. */
+/** Slot offsets inside selfSlots/verifiedSlots, in the engine's order. */
 export const SLOT = { earned: 0, bonusRaw: 1, penaltyRaw: 2, bonus: 3, penalty: 4 } as const;
 
 /** What the input cells F (tự chấm) and G (khối chấm) of a criterion row take. */
@@ -137,13 +137,13 @@ export interface UnitLayout {
 /** A1 addresses (on the unit sheet, without the sheet name) that other sheets reference. */
 export interface UnitSheetCells {
   selfTotal: string;
-  finalTotal: string;
+  verifiedTotal: string;
   selfEarned: string;
   selfBonus: string;
   selfPenalty: string;
-  finalEarned: string;
-  finalBonus: string;
-  finalPenalty: string;
+  verifiedEarned: string;
+  verifiedBonus: string;
+  verifiedPenalty: string;
   /** 1 = không xếp loại. */
   knockedOut: string;
   /** Status label (Chưa nộp / Đã nộp / Đã thẩm định). */
@@ -153,7 +153,7 @@ export interface UnitSheetCells {
   /** Sheet row of a criterion; throws RangeError for an unknown code. */
   row(code: string): number;
   /** Final (verified where given) earned base of a criterion's subtree, hidden column S. */
-  finalEarnedOf(code: string): string;
+  verifiedEarnedOf(code: string): string;
 }
 
 const C = UNIT.col;
@@ -270,18 +270,18 @@ export function unitSheetCells(t: CompiledTemplate): UnitSheetCells {
   };
   return {
     selfTotal: address(l.totalRow, C.selfPoints),
-    finalTotal: address(l.totalRow, C.finalPoints),
+    verifiedTotal: address(l.totalRow, C.verifiedPoints),
     selfEarned: address(l.earnedRow, C.selfPoints),
     selfBonus: address(l.bonusRow, C.selfPoints),
     selfPenalty: address(l.penaltyRow, C.selfPoints),
-    finalEarned: address(l.earnedRow, C.finalPoints),
-    finalBonus: address(l.bonusRow, C.finalPoints),
-    finalPenalty: address(l.penaltyRow, C.finalPoints),
-    knockedOut: address(l.knockoutRow, C.finalPoints),
+    verifiedEarned: address(l.earnedRow, C.verifiedPoints),
+    verifiedBonus: address(l.bonusRow, C.verifiedPoints),
+    verifiedPenalty: address(l.penaltyRow, C.verifiedPoints),
+    knockedOut: address(l.knockoutRow, C.verifiedPoints),
     status: address(UNIT.statusRow, UNIT.statusCol),
     submittedAt: address(UNIT.statusRow, UNIT.dateCol),
     unitCode: address(UNIT.unitRow, UNIT.unitCodeCol),
     row,
-    finalEarnedOf: (code) => address(row(code), C.finalSlots + SLOT.earned),
+    verifiedEarnedOf: (code) => address(row(code), C.verifiedSlots + SLOT.earned),
   };
 }
