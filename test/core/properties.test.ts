@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { toUnits } from '../../src/core/decimal';
 import { compileTemplate } from '../../src/core/template/compile';
 import type { Caps, Criterion, Template } from '../../src/core/template/types';
-import { scoreUnit } from '../../src/core/scoring/score';
+import { scoreUnit, type UnitScore } from '../../src/core/scoring/score';
 import type { ItemEntry } from '../../src/core/scoring/types';
 import { rankUnits, type RankEntry, type TieBreaker } from '../../src/core/ranking/rank';
 
@@ -117,63 +117,56 @@ const blocCase = fc
     }),
   }));
 
+/** Runs `check` on every sheet of `numRuns` generated blocs, scored. */
+function everyScore(numRuns: number, check: (score: UnitScore, template: Template) => void): void {
+  fc.assert(
+    fc.property(blocCase, ({ template, sheets }) => {
+      const t = compileTemplate(template);
+      for (const sheet of sheets) check(scoreUnit(t, sheet), template);
+    }),
+    { numRuns },
+  );
+}
+
 describe('scoring invariants', () => {
   it('never exceeds a cap and keeps total = earned base + bonus − penalty at every node', () => {
-    fc.assert(
-      fc.property(blocCase, ({ template, sheets }) => {
-        const t = compileTemplate(template);
-        for (const sheet of sheets) {
-          const score = scoreUnit(t, sheet);
-          for (const side of ['self', 'verified'] as const) {
-            for (const c of template.criteria) {
-              const n = score.node(c.code, side);
-              expect(toUnits(n.total)).toBe(
-                toUnits(n.earnedBase) + toUnits(n.bonus) - toUnits(n.penalty),
-              );
-              expect(n.bonus).toBeLessThanOrEqual(n.bonusRaw);
-              expect(n.penalty).toBeLessThanOrEqual(n.penaltyRaw);
-              expect(n.earnedBase).toBeLessThanOrEqual(n.maxBase);
-              expect(n.earnedBase).toBeGreaterThanOrEqual(0);
-              if (c.caps?.bonus !== undefined) expect(n.bonus).toBeLessThanOrEqual(c.caps.bonus);
-              if (c.caps?.penalty !== undefined)
-                expect(n.penalty).toBeLessThanOrEqual(c.caps.penalty);
-              if (c.caps?.net !== undefined)
-                expect(Math.abs(toUnits(n.bonus) - toUnits(n.penalty))).toBeLessThanOrEqual(
-                  toUnits(c.caps.net),
-                );
-            }
-            const totals = score[side];
-            expect(toUnits(totals.total)).toBe(
-              toUnits(totals.earnedBase) + toUnits(totals.bonus) - toUnits(totals.penalty),
+    everyScore(300, (score, template) => {
+      for (const side of ['self', 'verified'] as const) {
+        for (const c of template.criteria) {
+          const n = score.node(c.code, side);
+          expect(toUnits(n.total)).toBe(
+            toUnits(n.earnedBase) + toUnits(n.bonus) - toUnits(n.penalty),
+          );
+          expect(n.bonus).toBeLessThanOrEqual(n.bonusRaw);
+          expect(n.penalty).toBeLessThanOrEqual(n.penaltyRaw);
+          expect(n.earnedBase).toBeLessThanOrEqual(n.maxBase);
+          expect(n.earnedBase).toBeGreaterThanOrEqual(0);
+          if (c.caps?.bonus !== undefined) expect(n.bonus).toBeLessThanOrEqual(c.caps.bonus);
+          if (c.caps?.penalty !== undefined) expect(n.penalty).toBeLessThanOrEqual(c.caps.penalty);
+          if (c.caps?.net !== undefined)
+            expect(Math.abs(toUnits(n.bonus) - toUnits(n.penalty))).toBeLessThanOrEqual(
+              toUnits(c.caps.net),
             );
-          }
         }
-      }),
-      { numRuns: 300 },
-    );
+        const totals = score[side];
+        expect(toUnits(totals.total)).toBe(
+          toUnits(totals.earnedBase) + toUnits(totals.bonus) - toUnits(totals.penalty),
+        );
+      }
+    });
   });
 
   it("counts an item's difference as its verified contribution minus its self contribution", () => {
-    fc.assert(
-      fc.property(blocCase, ({ template, sheets }) => {
-        const t = compileTemplate(template);
-        for (const sheet of sheets) {
-          const score = scoreUnit(t, sheet);
-          for (const c of template.criteria) {
-            const self = score.node(c.code, 'self');
-            const verified = score.node(c.code, 'verified');
-            expect(toUnits(verified.difference)).toBe(
-              toUnits(verified.contribution) - toUnits(self.contribution),
-            );
-            expect([self.differs, self.difference]).toEqual([
-              verified.differs,
-              verified.difference,
-            ]);
-          }
-        }
-      }),
-      { numRuns: 100 },
-    );
+    everyScore(100, (score, template) => {
+      for (const c of template.criteria) {
+        const self = score.node(c.code, 'self');
+        const verified = score.node(c.code, 'verified');
+        expect(toUnits(verified.difference)).toBe(
+          toUnits(verified.contribution) - toUnits(self.contribution),
+        );
+        expect([self.differs, self.difference]).toEqual([verified.differs, verified.difference]);
+      }
+    });
   });
 
   it('does not depend on the order of entries', () => {
