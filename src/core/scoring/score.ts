@@ -69,7 +69,7 @@ export interface UnitScore {
   /** Codes of the knock-out conditions that hold (on the verified side). */
   knockouts: string[];
   /** The same on the self side: what the unit's own answers say. */
-  selfKnockouts: string[];
+  selfKnockouts: readonly string[];
   findings: ScoreFinding[];
   node(code: string, side?: Side): NodeScore;
 }
@@ -599,6 +599,8 @@ function runPasses(t: CompiledTemplate, sheet: UnitSheet, buffer: ArrayBuffer): 
   return passes;
 }
 
+const NO_KNOCKOUTS: readonly string[] = Object.freeze([]);
+
 /** One scratch buffer per template: scoring a bloc allocates no per-node storage per unit. */
 const scratch = new WeakMap<CompiledTemplate, ArrayBuffer>();
 
@@ -655,7 +657,8 @@ export function scoreUnit(t: CompiledTemplate, sheet: UnitSheet): UnitScore {
     knockedOut: verified.knockouts.length > 0,
     hasVerified,
     knockouts: verified.knockouts,
-    selfKnockouts: self.knockouts,
+    // Most units hold none: share one empty list rather than keep one per unit.
+    selfKnockouts: self.knockouts.length > 0 ? self.knockouts : NO_KNOCKOUTS,
     findings,
     node,
   };
