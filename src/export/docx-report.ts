@@ -399,11 +399,7 @@ export async function buildMinutesDocx(input: MinutesDocxInput): Promise<Uint8Ar
 }
 
 /** The title, then when, where and what is verified. */
-function minutesOpening(
-  input: MinutesDocxInput,
-  date: DateParts,
-  name: string,
-): Paragraph[] {
+function minutesOpening(input: MinutesDocxInput, date: DateParts, name: string): Paragraph[] {
   const { bloc } = input;
   const year = bloc.year;
   const venue = input.venue && text(input.venue) !== '' ? text(input.venue) : `trụ sở ${name}`;
