@@ -3,10 +3,14 @@
  * the same entries, pages, asset copying and an https dev server on port 3000 with
  * office-addin-dev-certs. Differences, and why:
  *
- * - `--env preview` builds only the browser preview and serves it over plain http on
- *   localhost:3001 (`npm run preview`): no certificates, since getHttpsServerOptions() installs a CA
- *   with sudo and throws where that is impossible. office.js comes from @microsoft/office-js,
- *   served locally at /office-js/ (the whole dist/: office.js loads companion files from its folder).
+ * - Two builds from one `npm run build` (`--env target=addin` or `--env target=web` for one):
+ *   the add-in in dist-addin/ (task pane, commands, and the web app as web.html, which the pane
+ *   offers where Excel cannot run it), and the web app in dist-web/: index.html with its chunks and
+ *   a service worker (sw.js) for hosting, and thidua.html, the same app in ONE file with every
+ *   script inlined and the icon as a data URI, that works from disk (file://) with no network.
+ * - `--env web` serves the web app over plain http on localhost:3001 (`npm run web`): no
+ *   certificates, since getHttpsServerOptions() installs a CA with sudo and throws where that is
+ *   impossible.
  * - ts-loader transpiles only (`npm test` runs tsc) and emits ES modules, so the lazy
  *   `import('./exports')` of the session becomes its own chunk: ExcelJS and docx stay out of the
  *   task pane's first download. The budget (≤ 400 KB gzipped) is checked by `npm run bench` and by
@@ -17,7 +21,8 @@
  * - ExcelJS and docx get chunks of their own, by name. ExcelJS ships minified (its browser build):
  *   minifying it again took over half of a 100-second build and saved under 1 %, so it is skipped.
  * - Production files carry a content hash: Office caches add-in pages aggressively.
- * - `--env output=DIR` builds elsewhere than dist-addin/ (the bundle test does).
+ * - `--env output=DIR` and `--env webOutput=DIR` build elsewhere than dist-addin/ and dist-web/
+ *   (the tests do).
  */
 const path = require('node:path');
 const { URL } = require('node:url');
@@ -35,7 +40,112 @@ const OFFICE_JS = path.join(
   path.dirname(require.resolve('@microsoft/office-js/package.json')),
   'dist',
 );
-const PREVIEW_PORT = 3001;
+const WEB_PORT = 3001;
+const pkg = require('./package.json');
+const webpack = require('webpack');
+
+/** The icon of the web app's pages as a data URI: the single file must not fetch it. */
+const ICON = `data:image/png;base64,${require('node:fs')
+  .readFileSync(path.join(__dirname, 'assets', 'icon-32.png'))
+  .toString('base64')}`;
+
+/** The version the web app shows: the package's, and the day it was built. */
+const VERSION = `${pkg.version} (${new Date().toISOString().slice(0, 10)})`;
+
+/**
+ * Inlines every script of the compilation into one page (`thidua.html`): the lazy chunks first,
+ * which register themselves with webpack's runtime, then the entry's. `</script` inside a script
+ * would end it early, so it is written `<\\/script` (the same string to JavaScript); source-map
+ * links go (the page must ask for nothing), and the licences the minifier set apart come back as
+ * one comment at the end of the page.
+ */
+class InlineScriptsPlugin {
+  constructor(page) {
+    this.page = page;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('InlineScripts', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineScripts', (data) => {
+        if (data.outputName !== this.page) return data;
+        const text = (file) => compilation.assets[file].source().toString();
+        const script = (file) => ({
+          tagName: 'script',
+          voidTag: false,
+          attributes: {},
+          innerHTML: text(file)
+            .replace(/(^|\n)\/\/# sourceMappingURL=\S+/g, '$1')
+            .replace(/<\/script/gi, '<\\/script'),
+          meta: { plugin: 'InlineScripts' },
+        });
+        const entry = data.bodyTags
+          .concat(data.headTags)
+          .filter((t) => t.tagName === 'script' && t.attributes.src)
+          .map((t) => decodeURIComponent(t.attributes.src));
+        const files = Object.keys(compilation.assets);
+        const lazy = files.filter((f) => f.endsWith('.js') && !entry.includes(f));
+        const licences = files
+          .filter((f) => f.endsWith('.LICENSE.txt'))
+          .map((f) => text(f).replace(/--/g, '- -'))
+          .join('\n');
+        data.headTags = data.headTags.filter((t) => t.tagName !== 'script');
+        data.bodyTags = [...lazy, ...entry].map(script);
+        if (licences)
+          data.bodyTags.push({
+            tagName: 'template',
+            voidTag: false,
+            attributes: { id: 'licences' },
+            innerHTML: `<!--\n${licences}\n-->`,
+            meta: { plugin: 'InlineScripts' },
+          });
+        return data;
+      });
+    });
+  }
+}
+
+/**
+ * Writes sw.js, a service worker that keeps every file of the hosted web app in the browser's
+ * cache, so the app opens offline once it has been loaded over https. A new build is a new cache.
+ */
+class ServiceWorkerPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ServiceWorker', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ServiceWorker', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const files = Object.keys(compilation.assets).filter(
+            (f) =>
+              !f.endsWith('.map') &&
+              !f.endsWith('.LICENSE.txt') &&
+              f !== 'thidua.html' &&
+              f !== 'sw.js',
+          );
+          const cache = `thidua-${compilation.hash}`;
+          const code = `// The hosted web app's files, kept for working offline (webpack.config.js).
+const CACHE = ${JSON.stringify(cache)};
+const FILES = ${JSON.stringify(['./', ...files])};
+self.addEventListener('install', (e) =>
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting())),
+);
+self.addEventListener('activate', (e) =>
+  e.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  ),
+);
+self.addEventListener('fetch', (e) => {
+  if (e.request.method !== 'GET') return;
+  e.respondWith(caches.match(e.request, { ignoreSearch: true }).then((r) => r || fetch(e.request)));
+});
+`;
+          compilation.emitAsset('sw.js', new webpack.sources.RawSource(code));
+        },
+      );
+    });
+  }
+}
 
 async function getHttpsOptions() {
   const devCerts = require('office-addin-dev-certs');
@@ -48,23 +158,18 @@ const officeJsStatic = { directory: OFFICE_JS, publicPath: '/office-js', watch: 
 
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
-  const preview = Boolean(env.preview);
+  const serveWeb = Boolean(env.web);
   /** Where the production build will be hosted: the manifest's URLs are rewritten to it. */
   const urlProd = (process.env.ADDIN_URL || urlDev).replace(/\/?$/, '/');
-  const page = (name, template, chunks) =>
-    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks });
+  const page = (name, template, chunks, extra = {}) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, icon: ICON, ...extra });
 
-  const config = {
+  /** What every build shares: TypeScript, chunks, minifying, the version. */
+  const common = (name, output, serviceWorker) => ({
+    name,
     devtool: 'source-map',
-    entry: preview
-      ? { preview: './src/preview/index.tsx' }
-      : {
-          taskpane: './src/taskpane/index.tsx',
-          commands: './src/commands/commands.ts',
-          preview: './src/preview/index.tsx',
-        },
     output: {
-      path: path.resolve(__dirname, env.output || 'dist-addin'),
+      path: path.resolve(__dirname, output),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
@@ -96,58 +201,83 @@ module.exports = async (env = {}, options = {}) => {
       minimizer: [new MinimizerPlugin({ exclude: /^exceljs\./ })],
     },
     plugins: [
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets', to: 'assets' },
-          ...(preview
-            ? []
-            : [
-                {
-                  from: 'manifest.xml',
-                  to: 'manifest.xml',
-                  transform(content) {
-                    if (dev) return content;
-                    // Page and icon URLs, then the AppDomain (an origin, without the path).
-                    return content
-                      .toString()
-                      .split(urlDev)
-                      .join(urlProd)
-                      .split(new URL(urlDev).origin)
-                      .join(new URL(urlProd).origin);
-                  },
-                },
-              ]),
-        ],
+      new webpack.DefinePlugin({
+        'process.env.THIDUA_VERSION': JSON.stringify(dev ? 'phát triển' : VERSION),
+        'process.env.THIDUA_SW': JSON.stringify(serviceWorker && !dev ? 'sw.js' : ''),
       }),
-      ...(preview
-        ? []
-        : [
-            page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
-            page('commands', './src/commands/commands.html', ['commands']),
-          ]),
-      page('preview', './src/preview/preview.html', ['preview']),
     ],
-    devServer: preview
-      ? {
-          server: 'http',
-          host: 'localhost',
-          port: Number(env.port) || PREVIEW_PORT,
-          static: [officeJsStatic],
-          devMiddleware: { index: 'preview.html' },
-          client: { overlay: { warnings: false } },
-        }
-      : {
-          hot: true,
-          headers: { 'Access-Control-Allow-Origin': '*' },
-          server: {
-            type: 'https',
-            // Only `webpack serve` (npm start, npm run dev-server) asks for the certificates.
-            options: env.WEBPACK_SERVE ? await getHttpsOptions() : {},
-          },
-          port: process.env.npm_package_config_dev_server_port || 3000,
-          static: [officeJsStatic],
-          devMiddleware: { index: 'taskpane.html' },
-        },
+  });
+
+  const addin = common('addin', env.output || 'dist-addin', false);
+  addin.entry = {
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
+    web: './src/web/index.tsx',
   };
-  return config;
+  addin.plugins.push(
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'assets', to: 'assets' },
+        {
+          from: 'manifest.xml',
+          to: 'manifest.xml',
+          transform(content) {
+            if (dev) return content;
+            // Page and icon URLs, then the AppDomain (an origin, without the path).
+            return content
+              .toString()
+              .split(urlDev)
+              .join(urlProd)
+              .split(new URL(urlDev).origin)
+              .join(new URL(urlProd).origin);
+          },
+        },
+      ],
+    }),
+    page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+    page('commands', './src/commands/commands.html', ['commands']),
+    page('web', './src/web/web.html', ['web']),
+  );
+  addin.devServer = {
+    hot: true,
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    server: {
+      type: 'https',
+      // Only `webpack serve` (npm start, npm run dev-server) asks for the certificates.
+      options: env.WEBPACK_SERVE ? await getHttpsOptions() : {},
+    },
+    port: process.env.npm_package_config_dev_server_port || 3000,
+    static: [officeJsStatic],
+    devMiddleware: { index: 'taskpane.html' },
+  };
+
+  const web = common('web', env.webOutput || 'dist-web', true);
+  web.entry = { web: './src/web/index.tsx' };
+  // Chunks next to the page; inlined scripts have no src from which webpack could guess it.
+  web.output.publicPath = '';
+  web.plugins.push(
+    page(serveWeb ? 'web' : 'index', './src/web/web.html', ['web']),
+    ...(serveWeb
+      ? []
+      : [
+          page('thidua', './src/web/web.html', ['web'], {
+            inject: 'body',
+            scriptLoading: 'blocking',
+          }),
+          new InlineScriptsPlugin('thidua.html'),
+          new ServiceWorkerPlugin(),
+        ]),
+  );
+  web.devServer = {
+    server: 'http',
+    host: 'localhost',
+    port: Number(env.port) || WEB_PORT,
+    devMiddleware: { index: 'web.html' },
+    client: { overlay: { warnings: false } },
+  };
+
+  if (serveWeb || env.target === 'web') return web;
+  // `webpack serve` without `--env web` is the add-in's https dev server (npm start).
+  if (env.target === 'addin' || env.WEBPACK_SERVE) return addin;
+  return [addin, web];
 };

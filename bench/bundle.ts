@@ -54,11 +54,21 @@ function moduleFiles(modules: Iterable<webpack.Module>): string[] {
 }
 
 /** Runs the production build into `outDir`; fails on any compilation error. */
-export async function buildAddin(outDir: string): Promise<BuildReport> {
+/** The production build of the add-in (dist-addin/'s files) into `outDir`. */
+export function buildAddin(outDir: string): Promise<BuildReport> {
+  return build({ target: 'addin', output: outDir });
+}
+
+/** The production build of the web app (dist-web/'s files: index.html, sw.js, thidua.html). */
+export function buildWeb(outDir: string): Promise<BuildReport> {
+  return build({ target: 'web', webOutput: outDir });
+}
+
+async function build(env: Record<string, string>): Promise<BuildReport> {
   const factory = (
     (await import(path.join(ROOT, 'webpack.config.js'))) as { default: ConfigFactory }
   ).default;
-  const config = await factory({ WEBPACK_BUILD: true, output: outDir }, { mode: 'production' });
+  const config = await factory({ WEBPACK_BUILD: true, ...env }, { mode: 'production' });
   const compiler = webpack({ ...config, mode: 'production', context: ROOT });
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     compiler.run((err, result) => {
@@ -124,13 +134,13 @@ export async function benchBundle(): Promise<void> {
   console.log(`\nBundle: production build to dist-addin/ in ${seconds.toFixed(0)} s`);
   for (const [page, entry] of [
     ['taskpane.html', 'taskpane'],
-    ['preview.html', 'preview'],
+    ['web.html', 'web'],
   ] as const) {
     const size = pageSize(outDir, page, stats, entry);
     const budget =
       page === 'taskpane.html'
         ? `; budget ${kb(BUDGET_GZIP)}: ratio ${(size.gzip / BUDGET_GZIP).toFixed(2)}× (target ≤ 1.00×)`
-        : ' (no budget: the preview carries the in-memory workbook, ExcelJS)';
+        : ' (no budget: the web app carries the in-memory workbook, ExcelJS)';
     console.log(
       `  ${page}: initial JavaScript ${kb(size.gzip)} gzipped (${kb(size.bytes)} raw, ${size.files.length} file${size.files.length === 1 ? '' : 's'})${budget}`,
     );

@@ -27,7 +27,7 @@ export const LAYERS = [
     may: ['core', 'workbook', 'export', 'sample', 'io/xlsx', 'io/excel', 'io/browser'],
   },
   { folder: 'src/taskpane', name: 'taskpane', door: true, face: 'pane', may: DOOR_FACES() },
-  { folder: 'src/preview', name: 'preview', door: true, may: [...DOOR_FACES(), 'taskpane'] },
+  { folder: 'src/web', name: 'web', door: true, may: [...DOOR_FACES(), 'taskpane'] },
   { folder: 'src/cli', name: 'cli', door: true, may: DOOR_FACES() },
   { folder: 'src/commands', name: 'commands', door: true, may: [] },
 ];
@@ -39,7 +39,7 @@ function DOOR_FACES() {
 /** The files that create a door's adapter: the only ones that may import an adapter's face. */
 export const ADAPTER_ENTRIES = {
   'src/taskpane/index.tsx': ['io/excel'],
-  'src/preview/index.tsx': ['io/xlsx'],
+  'src/web/index.tsx': ['io/xlsx'],
   'src/cli/io.ts': ['io/xlsx', 'io/node'],
 };
 

@@ -15,10 +15,7 @@ const PROBES: Record<string, [file: string, code: string]> = {
     'src/taskpane/tabs/Probe.tsx',
     "import { scoreUnit } from '../../core/scoring/score';\n",
   ],
-  doorToDoor: [
-    'src/taskpane/tabs/Probe.tsx',
-    "import { PreviewApp } from '../../preview/PreviewApp';\n",
-  ],
+  doorToDoor: ['src/taskpane/tabs/Probe.tsx', "import { WebApp } from '../../web/WebApp';\n"],
   doorToAdapter: ['src/cli/commands/probe.ts', "import { loadXlsx } from '../../io/node';\n"],
   doorFace: ['src/taskpane/tabs/Probe.tsx', "import { scoreUnit } from '../../core';\n"],
   entryAdapter: ['src/cli/io.ts', "export { loadXlsx } from '../io/node';\n"],
@@ -62,7 +59,7 @@ describe('the layer rule', () => {
 
   it('refuses a door reaching past a face, into another door or an adapter', () => {
     expect(errors.doorDeep).toEqual([expect.stringContaining('a door imports faces only')]);
-    expect(errors.doorToDoor).toEqual([expect.stringContaining('taskpane may not import preview')]);
+    expect(errors.doorToDoor).toEqual([expect.stringContaining('taskpane may not import web')]);
     expect(errors.doorToAdapter).toEqual([expect.stringContaining('cli may not import io/node')]);
   });
 

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { sameData } from '../core/same-data';
 import type { Bloc, BlocResult, Submission } from '../core/bloc';
 import { checkGovernmentFlagShare, DEFAULT_PRESET, type QuotaCheck } from '../core/quota';
 import type { UnitSheet } from '../core/scoring/types';
@@ -24,7 +24,7 @@ function sameUnitData(
   b: { sheet?: UnitSheet; submission?: Submission },
 ): boolean {
   return (
-    isDeepStrictEqual(a.sheet?.entries ?? {}, b.sheet?.entries ?? {}) &&
+    sameData(a.sheet?.entries ?? {}, b.sheet?.entries ?? {}) &&
     a.submission?.status === b.submission?.status &&
     a.submission?.submittedAt === b.submission?.submittedAt
   );
@@ -48,8 +48,8 @@ export function planMerge(
   const problems: InputProblem[] = [];
   for (const c of copies) {
     const same =
-      isDeepStrictEqual(c.state.bloc.template, target.bloc.template) &&
-      isDeepStrictEqual(c.state.bloc.units, target.bloc.units) &&
+      sameData(c.state.bloc.template, target.bloc.template) &&
+      sameData(c.state.bloc.units, target.bloc.units) &&
       c.state.bloc.year === target.bloc.year;
     if (!same)
       problems.push({

@@ -22,10 +22,10 @@ import {
   type WorkbookState,
 } from './workbook-actions';
 
-/** What the host (Excel, or the browser preview) offers besides the workbook. */
+/** What the host (Excel, or the web app) offers besides the workbook. */
 export interface Host {
-  kind: 'excel' | 'preview';
-  /** Brings a sheet to the front: activates it in Excel, shows it in the preview's sheet view. */
+  kind: 'excel' | 'web';
+  /** Brings a sheet to the front: activates it in Excel, shows it in the web app's sheet view. */
   showSheet(name: string): Promise<void>;
   /** Offers a file for the user to save. */
   download(file: ExportFile): void;

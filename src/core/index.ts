@@ -1,4 +1,5 @@
 export * from './decimal';
+export * from './same-data';
 export * from './finding';
 export * from './template/types';
 export {

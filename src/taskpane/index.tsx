@@ -1,7 +1,7 @@
 /*
  * The task pane's entry inside Office (taskpane.html, opened by the ribbon button). In Excel it
  * renders the pane on the Office.js adapter; anywhere else (another Office app, a plain browser,
- * office.js unreachable) it says, in Vietnamese, that the pane needs Excel and links to the preview.
+ * office.js unreachable) it says, in Vietnamese, that the pane needs Excel and links to the web app.
  */
 import {
   FluentProvider,
@@ -61,8 +61,8 @@ function CannotRun({ obstacle }: { obstacle: Obstacle }) {
         </>
       )}
       <Text as="p" block>
-        Muốn xem thử mà không có Excel: mở <Link href="preview.html">bản xem thử</Link> (sổ tính
-        trong bộ nhớ của trình duyệt, có khối mẫu).
+        Muốn xem thử mà không có Excel: mở <Link href="web.html">bản xem thử</Link> (sổ tính trong
+        bộ nhớ của trình duyệt, có khối mẫu).
       </Text>
     </FluentProvider>
   );

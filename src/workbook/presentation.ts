@@ -1,6 +1,6 @@
 /**
  * How every sheet the toolkit writes looks, decided once for both adapters (Office.js and ExcelJS)
- * and the preview: the font, the style of tables, borders, what a protected sheet still allows,
+ * and the web app: the font, the style of tables, borders, what a protected sheet still allows,
  * and the printed page. Each spec carries it (`SheetSpec.look`); the adapters apply it and decide
  * none of it. Row heights, which depend on a sheet's text, are estimated in `row-heights.ts`.
  */

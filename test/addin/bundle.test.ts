@@ -53,19 +53,18 @@ test('ExcelJS and docx are left out of the task pane’s first download, loaded 
   expect(pageSize(out, 'taskpane.html', stats, 'taskpane').heavy).toEqual([]);
   expect(stats.initial.taskpane!.chunks).toEqual(['taskpane']);
   expect(stats.chunks).toEqual(expect.arrayContaining(['exceljs', 'docx']));
-  // The check sees heavy modules where they are: the preview carries ExcelJS from the start.
-  expect(pageSize(out, 'preview.html', stats, 'preview').heavy).toContain('exceljs');
+  // The check sees heavy modules where they are: the web app carries ExcelJS from the start.
+  expect(pageSize(out, 'web.html', stats, 'web').heavy).toContain('exceljs');
 });
 
-test('the pages load office.js: the task pane and commands from the CDN, the preview locally', () => {
+test('the task pane and commands load office.js from the CDN; the web app needs no office.js', () => {
   for (const page of ['taskpane.html', 'commands.html']) {
     const text = html(page);
     expect(text).toContain(CDN);
     // Before the bundle, which uses Office at once.
     expect(text.indexOf(CDN)).toBeLessThan(text.indexOf(pageScripts(out, page)[0]!));
   }
-  expect(html('preview.html')).toMatch(/<script src="?office-js\/office\.js/);
-  expect(html('preview.html')).not.toContain(CDN);
+  expect(html('web.html')).not.toMatch(/office\.js/);
 });
 
 test('the manifest is copied with its URLs moved to ADDIN_URL, and the icons with it', () => {

@@ -45,7 +45,7 @@ describe('adding a unit to a bloc already set up', () => {
   it("keeps what a co-author changed in the configuration since the pane's last read", async () => {
     const book = await sampleBook();
     const session = createSession(book, {
-      kind: 'preview',
+      kind: 'web',
       showSheet: async () => {},
       download() {},
     });

@@ -25,7 +25,7 @@ const files = tiers.testFiles();
 function tierFromSource(file: string): string {
   const src = readFileSync(file, 'utf8');
   const integration = [
-    /from '[./]*(support\/libreoffice|addin\/chromium|\.\/chromium|\.\/preview-server)'/,
+    /from '[./]*(support\/libreoffice|addin\/chromium|\.\/chromium|\.\/web-server)'/,
     /from '(playwright-core|webpack|webpack-dev-server)'/,
     /\bbuildAddin\b/, // bench/bundle's webpack production build
     /(exec|spawn)\w*\(\s*['"](soffice|chromium|\/usr\/bin\/chromium)['"]/, // the tools, directly
@@ -56,7 +56,7 @@ test('the tiers hold the files that need the tools, the components and the rest'
     files.filter((f) => tiers.projectsOf(f)[0] === tier).map((f) => path.relative(ROOT, f));
   expect(of('integration').sort()).toEqual([
     'test/addin/bundle.test.ts',
-    'test/addin/preview.e2e.test.ts',
+    'test/addin/web.e2e.test.ts',
     'test/addin/workflow.e2e.test.ts',
     'test/workbook/libreoffice-parity.test.ts',
   ]);

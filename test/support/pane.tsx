@@ -29,7 +29,7 @@ export function quickUser(): User {
   return userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
 }
 
-/** A preview host that records the sheets it was asked to show and the files it downloaded. */
+/** A web app host that records the sheets it was asked to show and the files it downloaded. */
 export interface TestHost extends Host {
   shown: string[];
   downloads: ExportFile[];
@@ -37,7 +37,7 @@ export interface TestHost extends Host {
 
 export function fakeHost(): TestHost {
   const host: TestHost = {
-    kind: 'preview',
+    kind: 'web',
     shown: [],
     downloads: [],
     showSheet: async (name) => void host.shown.push(name),

@@ -7,7 +7,7 @@ export interface DownloadFile {
 
 /**
  * Offers a file to the user as a browser download (an object URL on a hidden link). Used by both
- * browser doors: the preview, and Excel's task pane, whose web view (WebView2, Excel on the web)
+ * browser doors: the web app, and Excel's task pane, whose web view (WebView2, Excel on the web)
  * saves it like a browser.
  */
 export function browserDownload(file: DownloadFile): void {

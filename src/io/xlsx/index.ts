@@ -1,2 +1,2 @@
 /** The file adapter's face (ExcelJS, browser-safe): the workbook port over .xlsx bytes. */
-export { XlsxWorkbook, openXlsx, xlsxBytes } from './xlsx-workbook';
+export { XlsxWorkbook, openXlsx, sheetLayout, xlsxBytes, type SheetLayout } from './xlsx-workbook';

@@ -368,12 +368,98 @@ function addDataBar(ws: ExcelJS.Worksheet, bar: DataBar) {
   });
 }
 
+/** How a sheet is laid out in the file: what a view of it needs besides values and formulas. */
+export interface SheetLayout {
+  hidden: boolean;
+  columnWidths: number[];
+  hiddenColumns: number[];
+  frozenRows: number;
+  tabColor?: string;
+  /** One style per cell that has more than the defaults. */
+  styles: RangeStyle[];
+}
+
+/** The style a view shows for one cell, or undefined when it has only defaults. */
+function cellStyle(cell: ExcelJS.Cell): RangeStyle | undefined {
+  const s: RangeStyle = { range: cell.address };
+  const { font, fill, alignment, numFmt } = cell;
+  if (font?.bold) s.bold = true;
+  if (font?.italic) s.italic = true;
+  if (font?.color?.argb) s.fontColor = font.color.argb;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
+    s.fill = fill.fgColor.argb;
+  if (numFmt && numFmt !== 'General') s.numberFormat = numFmt;
+  if (alignment?.wrapText) s.wrap = true;
+  const h = alignment?.horizontal;
+  if (h === 'left' || h === 'center' || h === 'right') s.hAlign = h;
+  return Object.keys(s).length > 1 ? s : undefined;
+}
+
+/** The layout of a sheet of an ExcelJS workbook; undefined when there is no such sheet. */
+export function sheetLayout(workbook: XlsxWorkbook, name: string): SheetLayout | undefined {
+  const ws = workbook.workbook.getWorksheet(name);
+  if (!ws) return undefined;
+  const columnWidths: number[] = [];
+  const hiddenColumns: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const column = ws.getColumn(c);
+    columnWidths.push(column.width ?? 8.43);
+    if (column.hidden) hiddenColumns.push(c);
+  }
+  const styles: RangeStyle[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const s = cellStyle(cell);
+      if (s) styles.push(s);
+    }),
+  );
+  const view = ws.views?.[0];
+  const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
+  return {
+    hidden: ws.state !== 'visible',
+    columnWidths,
+    hiddenColumns,
+    frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+    ...(tab ? { tabColor: tab } : {}),
+    styles,
+  };
+}
+
+/** An OLE compound file (the container of .xls and of password-protected .xlsx), by its magic. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The name of the stream in which Office keeps an encrypted .xlsx, in UTF-16LE as stored. */
+const ENCRYPTED_PACKAGE = new Uint8Array(
+  [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]),
+);
+
+function contains(bytes: Uint8Array, part: Uint8Array): boolean {
+  outer: for (let i = 0; i + part.length <= bytes.length; i++) {
+    for (let j = 0; j < part.length; j++) if (bytes[i + j] !== part[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Why bytes in an OLE container cannot be opened: a workbook with a password to open, or the old
+ * .xls format. Undefined for other bytes.
+ */
+function oleRefusal(bytes: Uint8Array): string | undefined {
+  if (bytes.length < OLE_MAGIC.length || OLE_MAGIC.some((b, i) => bytes[i] !== b)) return undefined;
+  return contains(bytes, ENCRYPTED_PACKAGE)
+    ? 'sổ tính có mật khẩu mở tệp (được mã hóa), không đọc được. Hãy mở tệp bằng Excel, vào Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi mở lại ở đây.'
+    : 'tệp dạng Excel 97–2003 (.xls), không phải .xlsx. Hãy mở bằng Excel (hoặc LibreOffice, WPS), chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi mở tệp .xlsx đó.';
+}
+
 /** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
 export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
   if (bytes.length === 0)
     throw new InputError([
       { source: name, location: 'tệp', message: 'tệp rỗng (0 byte), không phải sổ tính .xlsx.' },
     ]);
+  const ole = oleRefusal(bytes);
+  if (ole) throw new InputError([{ source: name, location: 'tệp', message: ole }]);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

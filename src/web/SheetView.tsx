@@ -8,7 +8,7 @@ import {
   type ReadValue,
   type SheetData,
 } from '../workbook';
-import type { SheetLook } from './preview-workbook';
+import type { SheetLook } from './web-workbook';
 
 export interface SheetViewProps {
   /** The workbook's sheets as read through the port, in tab order. */
@@ -260,7 +260,7 @@ function Grid({ data, look }: { data: SheetData; look: SheetLook | undefined }) 
 }
 
 /**
- * A read-only view of the preview's workbook: one HTML table per sheet, sheet tabs below as in
+ * A read-only view of the web app's workbook: one HTML table per sheet, sheet tabs below as in
  * Excel (hidden sheets in grey italics, marked "ẩn"), styles, widths and merges as thidua wrote
  * them, formulas in each cell's tooltip.
  */
@@ -269,7 +269,8 @@ export function SheetView({ sheets, active, look, onSelect }: SheetViewProps) {
     return (
       <div style={styles.root}>
         <div style={styles.empty} role="status">
-          Sổ tính trống. Bấm «Nạp khối mẫu» ở trên, hoặc dùng «Thiết lập khối» trong ngăn Thi đua
+          Sổ tính trống. Bấm «Mở sổ tính…» (hoặc kéo tệp .xlsx thả vào trang) để làm việc trên sổ
+          tính của khối, «Nạp khối mẫu» để xem thử, hoặc dùng «Thiết lập khối» trong ngăn Thi đua
           bên phải.
         </div>
       </div>

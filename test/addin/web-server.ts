@@ -1,5 +1,5 @@
 /**
- * Starts the browser preview as `npm run preview` does (webpack.config.js with `--env preview`:
+ * Starts the web app as `npm run web` does (webpack.config.js with `--env web`:
  * plain http on localhost, office.js from @microsoft/office-js at /office-js/), on a free port,
  * for end-to-end tests and screenshots. No certificates are involved.
  */
@@ -9,8 +9,8 @@ import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
 import { ROOT } from '../../bench/bundle';
 
-export interface PreviewServer {
-  /** The preview page, e.g. http://localhost:43121/preview.html */
+export interface WebServer {
+  /** The web app's page, e.g. http://localhost:43121/web.html */
   url: string;
   stop(): Promise<void>;
 }
@@ -35,15 +35,12 @@ type ConfigFactory = (
   argv: { mode: string },
 ) => Promise<webpack.Configuration & { devServer: WebpackDevServer.Configuration }>;
 
-export async function startPreview(): Promise<PreviewServer> {
+export async function startWebServer(): Promise<WebServer> {
   const factory = (
     (await import(path.join(ROOT, 'webpack.config.js'))) as { default: ConfigFactory }
   ).default;
   const port = await freePort();
-  const config = await factory(
-    { WEBPACK_SERVE: true, preview: true, port },
-    { mode: 'development' },
-  );
+  const config = await factory({ WEBPACK_SERVE: true, web: true, port }, { mode: 'development' });
   // One build, not watched: a test's page should not be rebuilt or reloaded under it.
   const compiler = webpack({
     ...config,
@@ -55,7 +52,7 @@ export async function startPreview(): Promise<PreviewServer> {
     infrastructureLogging: { level: 'error' },
   });
   const built = new Promise<void>((resolve, reject) =>
-    compiler.hooks.done.tap('thidua-preview', (stats) =>
+    compiler.hooks.done.tap('thidua-web', (stats) =>
       stats.hasErrors() ? reject(new Error(stats.toString('errors-only'))) : resolve(),
     ),
   );
@@ -71,7 +68,7 @@ export async function startPreview(): Promise<PreviewServer> {
     throw e;
   }
   return {
-    url: `http://localhost:${port}/preview.html`,
+    url: `http://localhost:${port}/web.html`,
     stop: () => server.stop(),
   };
 }

@@ -1,14 +1,14 @@
 /**
- * Screenshots of the browser preview, to look at: `npx tsx test/addin/screenshot-preview.ts [dir]`.
- * Starts the preview server, opens the page in headless Chromium, then: the empty workbook, the
- * sample loaded («Nạp khối mẫu»), and the page with office.js unreachable. Prints the page's
- * console errors and what office.js reported.
+ * Screenshots of the web app on its development server, to look at: `npx tsx
+ * test/addin/screenshot-web.ts [dir]`. Opens the page in headless Chromium, then: the empty
+ * workbook, the sample loaded («Nạp khối mẫu»), ranked, and an export. Prints the page's console
+ * errors. (test/addin/web.e2e.test.ts shoots the built single file, step by step.)
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { withChromium } from './chromium';
-import { startPreview } from './preview-server';
+import { startWebServer } from './web-server';
 
 async function shot(page: Page, dir: string, name: string) {
   const file = path.join(dir, `${name}.png`);
@@ -27,8 +27,8 @@ function report(errors: string[]) {
 async function main() {
   const dir = path.resolve(process.argv[2] ?? 'out/screenshots');
   mkdirSync(dir, { recursive: true });
-  const server = await startPreview();
-  console.log(`preview at ${server.url}`);
+  const server = await startWebServer();
+  console.log(`web app at ${server.url}`);
   try {
     await withChromium(async (context) => {
       const page = await context.newPage();
@@ -38,25 +38,22 @@ async function main() {
       page.on('pageerror', (e) => errors.push(String(e)));
 
       await page.goto(server.url);
-      await page.getByText('Thi đua — bản xem thử').waitFor();
-      await page.locator('[data-office]:not([data-office="pending"])').waitFor();
-      console.log(`office.js: ${await page.locator('[data-office]').getAttribute('data-office')}`);
       await page.getByRole('status').filter({ hasText: 'Sổ tính trống' }).waitFor();
-      await shot(page, dir, 'preview-empty');
+      await shot(page, dir, 'web-empty');
 
       const sheetTab = (name: string | RegExp) =>
         page.getByRole('tablist', { name: 'Trang tính' }).getByRole('tab', { name });
       await page.getByRole('button', { name: 'Nạp khối mẫu' }).click();
       await sheetTab(/Cấu hình/).waitFor();
       await page.getByText('Khối Nội chính', { exact: false }).first().waitFor();
-      await shot(page, dir, 'preview-sample');
+      await shot(page, dir, 'web-sample');
 
       // Rank in the pane: the generated sheets appear; a unit's name brings its sheet to the front.
       await page.getByRole('tab', { name: 'Xếp hạng', exact: true }).first().click();
       await page.getByRole('button', { name: 'Xếp hạng', exact: true }).click();
       await sheetTab('Xếp hạng').waitFor();
       await sheetTab('Xếp hạng').click();
-      await shot(page, dir, 'preview-ranked');
+      await shot(page, dir, 'web-ranked');
       await page.getByRole('button', { name: 'Công an tỉnh' }).click();
       await page.locator('[role=tab][aria-selected=true]', { hasText: 'CAT' }).waitFor();
       console.log('showSheet: the unit link selected its sheet tab');
@@ -67,17 +64,6 @@ async function main() {
       await page.getByRole('button', { name: 'Tải XLSX' }).click();
       console.log(`download: ${(await download).suggestedFilename()}`);
       report(errors);
-      errors.length = 0;
-
-      // office.js unreachable: the preview still runs, without an Office host.
-      await page.route('**/office-js/**', (route) => route.abort());
-      await page.goto(`${server.url}?sample`);
-      await page.locator('[data-office="missing"]').waitFor();
-      await page.getByRole('tab', { name: /Cấu hình/ }).waitFor();
-      await shot(page, dir, 'preview-no-officejs');
-      console.log(
-        `with office.js blocked, console errors: ${errors.length ? errors.join('; ') : 'none'}`,
-      );
     });
   } finally {
     await server.stop();

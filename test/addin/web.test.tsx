@@ -2,14 +2,14 @@
  * @jest-environment jsdom
  */
 /**
- * The preview's parts on their own: the workbook wrapper (reads and writes pass through, listeners
+ * The web app's parts on their own: the workbook wrapper (reads and writes pass through, listeners
  * told, layouts kept, the sheet in front), the cell formats, and the sheet view's table.
  */
 import '../support/pane-globals';
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { formatValue, SheetView } from '../../src/preview/SheetView';
-import { PreviewWorkbook } from '../../src/preview/preview-workbook';
+import { formatValue, SheetView } from '../../src/web/SheetView';
+import { WebWorkbook } from '../../src/web/web-workbook';
 import {
   emptySheet,
   type SheetData,
@@ -35,10 +35,10 @@ function recordingPort(fail = false) {
   return { port, plans, reads };
 }
 
-describe('PreviewWorkbook', () => {
+describe('WebWorkbook', () => {
   test('passes reads and writes through, tells listeners, keeps each written sheet’s layout', async () => {
     const { port, plans, reads } = recordingPort();
-    const wb = new PreviewWorkbook(port);
+    const wb = new WebWorkbook(port);
     const heard: number[] = [];
     const stop = wb.subscribe(() => heard.push(wb.snapshot()));
     expect(await wb.read(['A'])).toEqual({ sheetNames: ['A'], sheets: [] });
@@ -57,7 +57,7 @@ describe('PreviewWorkbook', () => {
   });
 
   test('a failed write still tells listeners (the view reads again), and the error goes on', async () => {
-    const wb = new PreviewWorkbook(recordingPort(true).port);
+    const wb = new WebWorkbook(recordingPort(true).port);
     const listener = jest.fn();
     wb.subscribe(listener);
     await expect(wb.write({ replace: [emptySheet('X', 'unit')], update: [] })).rejects.toThrow(
