@@ -68,6 +68,9 @@ test('the pages load office.js: the task pane and commands from the CDN, the pre
     // Before the bundle, which uses Office at once.
     expect(text.indexOf(CDN)).toBeLessThan(text.indexOf(pageScripts(out, page)[0]!));
   }
+  // The task pane's fallback for Trident and EdgeHTML survives the page's minification.
+  expect(html('taskpane.html')).toContain("ua.indexOf('Trident/') < 0 && ua.indexOf('Edge/') < 0");
+  expect(html('taskpane.html')).toContain('<a href="web.html"');
   expect(html('preview.html')).toMatch(/<script src="?office-js\/office\.js/);
   expect(html('preview.html')).not.toContain(CDN);
 });
