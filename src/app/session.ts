@@ -29,6 +29,11 @@ export interface Host {
   showSheet(name: string): Promise<void>;
   /** Offers a file for the user to save. */
   download(file: ExportFile): void;
+  /**
+   * What this host leaves out of the workbook it writes, in Vietnamese (an Excel with ExcelApi 1.7
+   * or 1.8: no data validation, no page setup). The pane says it once, as information.
+   */
+  limits?: readonly string[];
 }
 
 /** A form's changes to one unit sheet: the values of one column, and the sheet's status. */

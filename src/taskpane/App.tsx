@@ -48,6 +48,9 @@ const TABS: readonly { id: TabId; label: string; icon: ReactElement }[] = [
 ];
 
 export const NOT_CONFIGURED = 'Sổ tính chưa có cấu hình thi đua: hãy Thiết lập khối trước.';
+/** Over the host's limits (an older Excel), shown once when the pane opens. */
+export const LIMITS_TITLE =
+  'Trên Excel này, add-in bỏ qua một số phần của sổ tính (số liệu và công thức vẫn được ghi đầy đủ):';
 
 const useStyles = makeStyles({
   root: {
@@ -79,6 +82,8 @@ export function App({ session }: { session: Session }) {
     usePaneState(session);
   const [tab, setTab] = useState<TabId>('setup');
   const firstLoad = useRef(true);
+  // What an older Excel leaves out: said once, as information, until dismissed.
+  const [limits, setLimits] = useState(() => session.host.limits ?? []);
 
   // On the first read of a configured workbook, open the tab people use most.
   useEffect(() => {
@@ -166,6 +171,13 @@ export function App({ session }: { session: Session }) {
             </Tab>
           ))}
         </TabList>
+
+        {limits.length > 0 && (
+          <NoticeBar
+            notice={{ intent: 'info', title: LIMITS_TITLE, lines: [...limits] }}
+            onDismiss={() => setLimits([])}
+          />
+        )}
 
         {state === null && !readFailed && (
           <MessageBar intent="info" layout="multiline">

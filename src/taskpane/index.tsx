@@ -1,22 +1,16 @@
 /*
  * The task pane's entry inside Office (taskpane.html, opened by the ribbon button). In Excel it
  * renders the pane on the Office.js adapter; anywhere else (another Office app, a plain browser,
- * office.js unreachable) it says, in Vietnamese, that the pane needs Excel and links to the web app.
+ * office.js unreachable, an Excel below ExcelApi 1.7) it says why, in Vietnamese, and offers the
+ * web app (CannotRun). On an Excel with ExcelApi 1.7 or 1.8 the pane runs, and says once what its
+ * writes leave out there (the host's limits).
  */
-import {
-  FluentProvider,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  webLightTheme,
-} from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createSession, type Host } from '../app';
 import { browserDownload } from '../io/browser';
-import { ExcelWorkbook, excelRunner } from '../io/excel';
+import { ExcelVersionError, ExcelWorkbook, excelRunner } from '../io/excel';
 import { App } from './App';
+import { CannotRun } from './CannotRun';
 
 /** Excel as the pane's host: sheets are brought to the front by activating them. */
 function excelHost(workbook: ExcelWorkbook): Host {
@@ -24,48 +18,8 @@ function excelHost(workbook: ExcelWorkbook): Host {
     kind: 'excel',
     showSheet: (name) => workbook.showSheet(name),
     download: browserDownload,
+    limits: workbook.limits,
   };
-}
-
-/** Why the pane cannot run here, in Vietnamese. */
-type Obstacle = { kind: 'no-office' } | { kind: 'other-host' } | { kind: 'error'; message: string };
-
-function CannotRun({ obstacle }: { obstacle: Obstacle }) {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: '100%' }}>
-      {obstacle.kind === 'error' ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Không mở được ngăn Thi đua</MessageBarTitle>
-            {obstacle.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <>
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Ngăn Thi đua chỉ chạy trong Excel</MessageBarTitle>
-              Trang này là ngăn tác vụ của add-in Thi đua; nó cần Excel (trên máy tính hoặc Excel
-              trên web) để đọc và ghi sổ tính.
-            </MessageBarBody>
-          </MessageBar>
-          <Text as="p" block>
-            Hãy mở sổ tính trong Excel, rồi trên thẻ <b>Trang đầu</b> (Home) bấm nút <b>Thi đua</b>.
-          </Text>
-          {obstacle.kind === 'no-office' && (
-            <Text as="p" block>
-              Không tải được thư viện Office (office.js) từ máy chủ của Microsoft: hãy kiểm tra kết
-              nối mạng.
-            </Text>
-          )}
-        </>
-      )}
-      <Text as="p" block>
-        Muốn xem thử mà không có Excel: mở <Link href="web.html">bản xem thử</Link> (sổ tính trong
-        bộ nhớ của trình duyệt, có khối mẫu).
-      </Text>
-    </FluentProvider>
-  );
 }
 
 function start(host: Office.HostType | null) {
@@ -76,9 +30,14 @@ function start(host: Office.HostType | null) {
     const workbook = new ExcelWorkbook(excelRunner());
     return <App session={createSession(workbook, excelHost(workbook))} />;
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
     return (
       <CannotRun
-        obstacle={{ kind: 'error', message: e instanceof Error ? e.message : String(e) }}
+        obstacle={
+          e instanceof ExcelVersionError
+            ? { kind: 'old-excel', message }
+            : { kind: 'error', message }
+        }
       />
     );
   }

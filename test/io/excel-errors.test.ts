@@ -12,6 +12,12 @@ import {
   traceMessage,
 } from '../../src/io/excel/errors';
 import { ensureExcelApi, ExcelWorkbook } from '../../src/io/excel/excel-workbook';
+import {
+  featureLimits,
+  NO_INDENT_NOTE,
+  NO_PAGE_LAYOUT_NOTE,
+  NO_VALIDATION_NOTE,
+} from '../../src/io/excel/write-steps';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
 import { SHEETS } from '../../src/workbook/layout';
 import { InputError } from '../../src/workbook/problems';
@@ -124,7 +130,16 @@ describe('requirement sets', () => {
     expect(
       () => new ExcelWorkbook(standin.run, { isSetSupported: standin.isSetSupported }),
     ).toThrow(OLD_EXCEL_MESSAGE);
-    expect(OLD_EXCEL_MESSAGE).toMatch(/^Excel của bạn quá cũ: cần ExcelApi 1\.7 trở lên/);
+    // Why (the set, who lacks it), where the add-in runs, and the way out without installing.
+    expect(OLD_EXCEL_MESSAGE).toMatch(
+      /^Excel này chưa có ExcelApi 1\.7, bộ lệnh mà add-in Thi đua cần/,
+    );
+    expect(OLD_EXCEL_MESSAGE).toContain(
+      'Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1',
+    );
+    expect(OLD_EXCEL_MESSAGE).toContain('Microsoft 365, Excel 2021 trở lên và Excel trên web');
+    expect(OLD_EXCEL_MESSAGE).toContain('hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính');
+    expect(OLD_EXCEL_MESSAGE.normalize('NFC')).toBe(OLD_EXCEL_MESSAGE);
   });
 
   it('asks Office.context.requirements by default, and finds nothing without an Office host', () => {
@@ -149,6 +164,11 @@ describe('requirement sets', () => {
     expect(old.notes.join('\n')).toMatch(/ExcelApi 1\.8/);
     expect(old.notes.join('\n')).toMatch(/ExcelApi 1\.9/);
     expect(recent.notes).toEqual([]);
+    // Known before any write, for the pane to say once: the same sentences as the notes.
+    expect(old.excel.limits).toEqual([NO_VALIDATION_NOTE, NO_PAGE_LAYOUT_NOTE]);
+    // Every note of the write is among them (the page-layout sentence names the indents too).
+    expect([...old.notes].sort()).toEqual([...old.excel.limits, NO_INDENT_NOTE].sort());
+    expect(recent.excel.limits).toEqual([]);
     expect(old.standin.sheet('CAT').validations).toEqual([]);
     expect(old.standin.sheet('CAT').pageLayout).toEqual({});
     expect(old.state.sheets).toEqual(recent.state.sheets);
@@ -157,6 +177,13 @@ describe('requirement sets', () => {
     const [a, b] = await Promise.all([old.excel.read(['CAT']), recent.excel.read(['CAT'])]);
     expect(a.sheets[0]!.merges).toEqual([]);
     expect(b.sheets[0]!.merges.sort()).toEqual(['A1:L1', 'A4:B4']);
+  });
+
+  it('tells what an Excel with ExcelApi 1.8 leaves out: page setup only', () => {
+    expect(featureLimits({ validation: true, api19: false, mergedAreas: false })).toEqual([
+      NO_PAGE_LAYOUT_NOTE,
+    ]);
+    expect(featureLimits({ validation: true, api19: true, mergedAreas: false })).toEqual([]);
   });
 });
 

@@ -101,7 +101,7 @@ function explain(code: string, where: string, e: OfficeErrorLike): string {
     case 'ApiNotFound':
     case 'UnsupportedOperation':
     case 'NotImplemented':
-      return `phiên bản Excel này không hỗ trợ thao tác cần cho ${where}${location}. Hãy cập nhật Excel (Microsoft 365, Excel 2019 trở lên hoặc Excel trên web).`;
+      return `phiên bản Excel này không hỗ trợ thao tác cần cho ${where}${location}. Hãy cập nhật Excel (Microsoft 365, Excel 2021 trở lên hoặc Excel trên web), hoặc dùng ứng dụng web Thi đua trên cùng tệp sổ tính.`;
     case 'InvalidOperation':
       return `Excel không cho thực hiện thao tác trên ${where}${location} (ví dụ: ẩn hay xóa trang hiển thị cuối cùng, bảo vệ trang đã được bảo vệ); ${ADDIN_BUG}`;
     case 'ActivityLimitReached':
@@ -196,8 +196,13 @@ export function toExcelError(e: unknown, context: ExcelErrorContext): unknown {
   return error;
 }
 
+/**
+ * Below ExcelApi 1.7 (docs/deploy.md, "Which Office"): volume-licensed Office 2016 has ExcelApi 1.1
+ * only, and Office not updated since early 2018 stops below 1.7. The manifest asks for 1.7, so
+ * Office should not even offer the add-in there; this is what the pane says if it opens anyway.
+ */
 export const OLD_EXCEL_MESSAGE =
-  'Excel của bạn quá cũ: cần ExcelApi 1.7 trở lên (Excel 2016 bản cập nhật từ 2017 trở đi, Excel 2019, Microsoft 365, Excel trên web). Hãy cập nhật Office (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay) hoặc dùng Excel trên web.';
+  'Excel này chưa có ExcelApi 1.7, bộ lệnh mà add-in Thi đua cần (Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1; Office không được cập nhật từ đầu năm 2018 cũng thiếu). Add-in chạy trong Microsoft 365, Excel 2021 trở lên và Excel trên web. Không cần cài gì thêm: hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính, hoặc cập nhật Office nếu bản của bạn được cập nhật (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay).';
 
 /** Excel is older than the add-in needs (ExcelApi below 1.7). */
 export class ExcelVersionError extends Error {

@@ -17,6 +17,7 @@ import { a1Of, isDateFormat, serialToIso } from './cells';
 import { ExcelVersionError, toExcelError, type ExcelErrorContext } from './errors';
 import {
   blocksOf,
+  featureLimits,
   groupUpdates,
   queueBlock,
   writeSteps,
@@ -92,6 +93,8 @@ interface ErrorQuery {
 
 export class ExcelWorkbook implements WorkbookPort {
   readonly features: Features;
+  /** What writes on this Excel leave out (featureLimits), known at construction: [] on recent Excel. */
+  readonly limits: readonly string[];
   /** Features skipped on this Excel, as told to the user. */
   readonly notes: string[] = [];
   private readonly blockBytes: number;
@@ -103,6 +106,7 @@ export class ExcelWorkbook implements WorkbookPort {
     options: ExcelWorkbookOptions = {},
   ) {
     this.features = ensureExcelApi(options.isSetSupported);
+    this.limits = featureLimits(this.features);
     this.blockBytes = options.blockBytes ?? BLOCK_BYTES;
     this.readBytes = options.readBytes ?? READ_BYTES;
     this.onNote = options.onNote;

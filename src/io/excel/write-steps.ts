@@ -45,6 +45,28 @@ export interface Features {
   mergedAreas: boolean;
 }
 
+/** Told when a write skips data validation (ExcelApi below 1.8). */
+export const NO_VALIDATION_NOTE =
+  'Excel này chưa hỗ trợ ExcelApi 1.8: các ô nhập không có kiểm tra dữ liệu (danh sách chọn, giới hạn điểm).';
+/** Told when a write skips page setup and indents (ExcelApi below 1.9). */
+export const NO_PAGE_LAYOUT_NOTE =
+  'Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt khổ in (A4 ngang, vừa một trang ngang, lặp dòng tiêu đề, chân trang) và thụt lề; hãy đặt trong Bố trí trang nếu cần in.';
+/** Told when a write skips the criteria's indents (ExcelApi below 1.9; NO_PAGE_LAYOUT_NOTE says it too). */
+export const NO_INDENT_NOTE =
+  'Excel này chưa hỗ trợ ExcelApi 1.9: nội dung tiêu chí không được thụt lề theo cấp.';
+
+/**
+ * What writes on this Excel will leave out, in Vietnamese, as the notes of a write say it: for the
+ * task pane to tell once, up front. The page-layout sentence covers the indents; merged areas (1.13)
+ * only matter when reading, silently.
+ */
+export function featureLimits(features: Features): string[] {
+  return [
+    ...(features.validation ? [] : [NO_VALIDATION_NOTE]),
+    ...(features.api19 ? [] : [NO_PAGE_LAYOUT_NOTE]),
+  ];
+}
+
 /** A look's protection options as Office.js names them. */
 export function protectionOptions(p: ProtectionOptions): Excel.WorksheetProtectionOptions {
   return {
@@ -340,10 +362,7 @@ function tableStep(spec: SheetSpec, t: TableSpec): Step {
 }
 
 function validationSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
-  if (spec.validations.length && !features.validation)
-    note(
-      'Excel này chưa hỗ trợ ExcelApi 1.8: các ô nhập không có kiểm tra dữ liệu (danh sách chọn, giới hạn điểm).',
-    );
+  if (spec.validations.length && !features.validation) note(NO_VALIDATION_NOTE);
   if (!features.validation) return [];
   return spec.validations.map((v) => {
     const rule = validationRule(v);
@@ -403,9 +422,7 @@ function freezeSteps(spec: SheetSpec): Step[] {
 
 function pageLayoutSteps(spec: SheetSpec, features: Features, note: (m: string) => void): Step[] {
   if (features.api19) return [pageLayoutStep(spec)];
-  note(
-    'Excel này chưa hỗ trợ ExcelApi 1.9: chưa đặt khổ in (A4 ngang, vừa một trang ngang, lặp dòng tiêu đề, chân trang) và thụt lề; hãy đặt trong Bố trí trang nếu cần in.',
-  );
+  note(NO_PAGE_LAYOUT_NOTE);
   return [];
 }
 
@@ -520,8 +537,7 @@ function styleSteps(
 ): Step[] {
   const calls = styleCalls(s);
   if (calls === 1) return []; // numberFormat only: written with the grid (numberFormatSteps).
-  if (s.indent && !features.api19)
-    note('Excel này chưa hỗ trợ ExcelApi 1.9: nội dung tiêu chí không được thụt lề theo cấp.');
+  if (s.indent && !features.api19) note(NO_INDENT_NOTE);
   const r = rectOf(s.range);
   return [
     {

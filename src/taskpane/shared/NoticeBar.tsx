@@ -25,6 +25,8 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss?: (
   return (
     <MessageBar
       intent={notice.intent}
+      // Fluent shows the intent by colour and icon only; this names it (for tests, and for styles).
+      data-intent={notice.intent}
       layout="multiline"
       politeness={notice.intent === 'error' ? 'assertive' : 'polite'}
     >
