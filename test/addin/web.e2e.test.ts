@@ -11,6 +11,8 @@
  */
 import ExcelJS from 'exceljs';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +71,35 @@ let browserClosed: Promise<unknown> = Promise.resolve();
 const pageErrors: string[] = [];
 /** Requests the page made to anything but its own file: there must be none. */
 const network: string[] = [];
+/** The hosted build, served over http on localhost (step 8). */
+let hosted: Server;
+let hostedUrl = '';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static server over `root`, as any web server of a province would host dist-web/. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1);
+    const file = path.join(root, name || 'index.html');
+    if (!file.startsWith(root)) return res.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
 
 async function cli(...args: string[]) {
   const r = await thidua(...args);
@@ -106,6 +137,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-web-'));
   web = path.join(dir, 'dist-web');
   await buildWeb(web);
+  hosted = await serve(web);
+  hostedUrl = `http://localhost:${(hosted.address() as AddressInfo).port}/`;
   // The bloc: every unit scored and verified but STP, whose clerk fills it in the web app.
   await bloc(
     at('khoi.xlsx'),
@@ -121,7 +154,8 @@ beforeAll(async () => {
       context = c;
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (/^(file|data|blob):/.test(url)) return route.continue();
+        if (/^(file|data|blob):/.test(url) || (hostedUrl && url.startsWith(hostedUrl)))
+          return route.continue();
         network.push(url);
         return route.abort();
       });
@@ -143,6 +177,7 @@ beforeAll(async () => {
 afterAll(async () => {
   closeBrowser();
   await browserClosed;
+  await new Promise((r) => (hosted ? hosted.close(r) : r(undefined)));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -388,3 +423,36 @@ step(
     });
   },
 );
+
+step('8 hosted: the same app over http opens, ranks and saves, then works offline', async () => {
+  page.removeAllListeners('dialog');
+  page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(hostedUrl);
+  await page.getByRole('status').filter({ hasText: 'Sổ tính trống' }).waitFor();
+  // The service worker has every file of the build in its cache.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await openFile(at('reference.xlsx'));
+  await expectText(fileState(), 'reference.xlsxĐã lưu');
+  await pane().getByRole('tab', { name: 'Xếp hạng' }).click();
+  await pane().getByRole('button', { name: 'Xếp hạng', exact: true }).click();
+  await sheetTab(SHEETS.ranking).waitFor();
+  const [download] = await downloadsOf(
+    () => toolbar().getByRole('button', { name: 'Lưu', exact: true }).click(),
+    1,
+  );
+  await download!.saveAs(at('hosted.xlsx'));
+  const units = (file: string) => cli('rank', file, '--json').then((t) => JSON.parse(t).units);
+  expect(await units(at('hosted.xlsx'))).toEqual(await units(at('saved.xlsx')));
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.getByRole('button', { name: 'Mở sổ tính…' }).waitFor();
+    await shot('8-hosted-offline');
+  } finally {
+    await context.setOffline(false);
+  }
+});
