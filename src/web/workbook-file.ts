@@ -10,7 +10,7 @@ import {
   type WorkingCopy,
 } from '../io/browser';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../sample';
-import type { WorkbookPort } from '../workbook';
+import { InputError, type WorkbookPort } from '../workbook';
 import type { FileLooks, WebWorkbook } from './web-workbook';
 
 /**
@@ -60,6 +60,28 @@ export interface FileState {
 export const NEW_FILE_NAME = 'Khối thi đua.xlsx';
 export const SAMPLE_FILE_NAME = 'Khối mẫu.xlsx';
 
+/**
+ * The largest file the web app opens. ExcelJS holds a workbook in memory at some tens of times its
+ * size, and a browser tab has a few GB at most: past this a tab would freeze, then crash. A bloc's
+ * workbook is a few MB (60 units × 150 criteria: under 5 MB), so a bigger file has something else
+ * in it.
+ */
+export const MAX_OPEN_BYTES = 25 * 1024 * 1024;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
+/** Refuses a file too large to open in a browser tab, before anything reads it. */
+function refuseTooLarge(picked: PickedWorkbook) {
+  if (picked.bytes.length > MAX_OPEN_BYTES)
+    throw new InputError([
+      {
+        source: picked.name,
+        location: 'tệp',
+        message: `tệp nặng ${megabytes(picked.bytes.length)}, quá ${megabytes(MAX_OPEN_BYTES)} mà ứng dụng web mở được trong trình duyệt. Sổ tính của một khối thường dưới 5 MB: hãy mở tệp bằng Excel hoặc LibreOffice, xóa các trang, dòng, hình ảnh thừa rồi lưu lại; hoặc dùng lệnh thidua trên máy tính.`,
+      },
+    ]);
+}
+
 /** How long after a change the working copy is written (changes often come in bursts). */
 const KEEP_DELAY_MS = 600;
 
@@ -96,6 +118,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
 
   /** Opens a picked file in place of the current workbook; a refusal leaves the current one. */
   async open(picked: PickedWorkbook): Promise<void> {
+    refuseTooLarge(picked);
     const port = await this.codec.open(picked.bytes, picked.name);
     this.cancelKeep();
     this.workbook.swap(port, this.codec.looks(port));
@@ -172,6 +195,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
    */
   async merge(copies: readonly PickedWorkbook[]): Promise<string[]> {
     const named: NamedWorkbook[] = [];
+    copies.forEach(refuseTooLarge);
     for (const c of copies)
       named.push({ file: c.name, port: await this.codec.open(c.bytes, c.name) });
     return mergeCopies({ file: this.file.name, port: this.workbook }, named);

@@ -21,7 +21,7 @@ import { buildWeb, ROOT } from '../../bench/bundle';
 import { SHEETS } from '../../src/workbook/layout';
 import { editXlsx } from '../support/bad-workbooks';
 import { checksum, thidua } from '../support/cli';
-import { recalculatedSheets } from '../support/libreoffice';
+import { recalculatedSheets, resavedByLibreOffice } from '../support/libreoffice';
 import { withChromium } from './chromium';
 import { expectText, paneDriver } from './pane-driver';
 
@@ -381,10 +381,16 @@ step(
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     Buffer.from('EncryptedPackage', 'utf16le').copy(ole, 1024);
     writeFileSync(at('mat-khau.xlsx'), ole);
+    // 50 MB: refused before it is read, so the tab neither freezes nor runs out of memory.
+    writeFileSync(
+      at('qua-lon.xlsx'),
+      Buffer.concat([good, Buffer.alloc(50 * 1024 * 1024 - good.length)]),
+    );
     const cases: [file: string, says: RegExp][] = [
       ['khong-phai.xlsx', /không đọc được sổ tính \.xlsx/],
       ['cat-cut.xlsx', /không đọc được sổ tính \.xlsx/],
       ['mat-khau.xlsx', /sổ tính có mật khẩu mở tệp/],
+      ['qua-lon.xlsx', /tệp nặng 50,0 MB, quá 25,0 MB mà ứng dụng web mở được/],
     ];
     // The merged workbook is not saved: opening another file asks first (and is allowed here).
     const asked: string[] = [];
@@ -446,6 +452,24 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
   await download!.saveAs(at('hosted.xlsx'));
   const units = (file: string) => cli('rank', file, '--json').then((t) => JSON.parse(t).units);
   expect(await units(at('hosted.xlsx'))).toEqual(await units(at('saved.xlsx')));
+
+  // The same workbook saved again by LibreOffice Calc opens and ranks the same.
+  mkdirSync(at('libreoffice'), { recursive: true });
+  const resaved = resavedByLibreOffice(at('saved.xlsx'), at('libreoffice'));
+  await openFile(resaved);
+  await expectText(fileState(), 'saved.xlsxĐã lưu');
+  await pane().getByRole('tab', { name: 'Xếp hạng' }).click();
+  await pane().getByRole('button', { name: 'Xếp hạng', exact: true }).click();
+  await pane()
+    .getByText(/^Đã xếp hạng/)
+    .first()
+    .waitFor();
+  const [again] = await downloadsOf(
+    () => toolbar().getByRole('button', { name: 'Lưu', exact: true }).click(),
+    1,
+  );
+  await again!.saveAs(at('resaved-ranked.xlsx'));
+  expect(await units(at('resaved-ranked.xlsx'))).toEqual(await units(at('saved.xlsx')));
 
   await context.setOffline(true);
   try {

@@ -60,15 +60,15 @@ export function recalculatedSheets(xlsx: string): Map<string, string[][]> {
   return sheets;
 }
 
-/** Converts a document (DOCX, XLSX) to PDF with LibreOffice; returns the PDF path. */
-export function toPdf(file: string, outDir: string): string {
+/** Converts a document with LibreOffice into `outDir` (`format`: pdf, xlsx…); returns its path. */
+function convert(file: string, outDir: string, format: string): string {
   execFileSync(
     soffice(),
     [
       `-env:UserInstallation=file://${profile()}`,
       '--headless',
       '--convert-to',
-      'pdf',
+      format,
       '--outdir',
       outDir,
       file,
@@ -78,5 +78,12 @@ export function toPdf(file: string, outDir: string): string {
       timeout: 120_000,
     },
   );
-  return path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`);
+  return path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);
 }
+
+/** Converts a document (DOCX, XLSX) to PDF with LibreOffice; returns the PDF path. */
+export const toPdf = (file: string, outDir: string): string => convert(file, outDir, 'pdf');
+
+/** The workbook opened and saved again by LibreOffice Calc, as an office would; returns its path. */
+export const resavedByLibreOffice = (file: string, outDir: string): string =>
+  convert(file, outDir, 'xlsx');

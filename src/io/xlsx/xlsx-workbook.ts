@@ -452,6 +452,18 @@ function oleRefusal(bytes: Uint8Array): string | undefined {
     : 'tệp dạng Excel 97–2003 (.xls), không phải .xlsx. Hãy mở bằng Excel (hoặc LibreOffice, WPS), chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi mở tệp .xlsx đó.';
 }
 
+/**
+ * Gives every table a style record. A table written without `<tableStyleInfo>` (LibreOffice Calc
+ * writes none) loads with no style, and ExcelJS then fails to write the workbook at all
+ * ("Cannot read properties of null (reading 'theme')"). An empty record writes the element
+ * without a style name: the table stays unstyled, as it was.
+ */
+function giveTablesAStyle(wb: ExcelJS.Workbook) {
+  for (const ws of wb.worksheets)
+    for (const table of ws.getTables() as unknown as { table: { style?: object | null } }[])
+      table.table.style ??= {};
+}
+
 /** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
 export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
   if (bytes.length === 0)
@@ -476,6 +488,7 @@ export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWor
     error.cause = e;
     throw error;
   }
+  giveTablesAStyle(wb);
   return new XlsxWorkbook(wb);
 }
 
