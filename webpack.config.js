@@ -244,7 +244,7 @@ module.exports = async (env = {}, options = {}) => {
     server: {
       type: 'https',
       // Only `webpack serve` (npm start, npm run dev-server) asks for the certificates.
-      options: env.WEBPACK_SERVE ? await getHttpsOptions() : {},
+      options: env.WEBPACK_SERVE && !serveWeb ? await getHttpsOptions() : {},
     },
     port: process.env.npm_package_config_dev_server_port || 3000,
     static: [officeJsStatic],

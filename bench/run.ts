@@ -1,5 +1,6 @@
 import { benchBundle } from './bundle';
 import { benchCore } from './core';
+import { benchWeb } from './web';
 import { benchWorkbook } from './workbook';
 
 async function main() {
@@ -7,6 +8,7 @@ async function main() {
   benchCore();
   await benchWorkbook();
   await benchBundle();
+  await benchWeb();
 }
 
 void main();

@@ -22,8 +22,10 @@ async function median(run: () => Promise<unknown>, times: number): Promise<numbe
   return xs[Math.floor(xs.length / 2)]!;
 }
 
-/** `thidua rank` on a 60-unit × 150-criteria workbook against ExcelJS alone loading and saving it. */
-export async function benchWorkbook(): Promise<void> {
+/** The benchmarks' bloc workbook: 60 units × 150 criteria, scored and ranked, as a file in `dir`. */
+export async function writeBenchWorkbook(
+  dir: string,
+): Promise<{ file: string; units: number; criteria: number }> {
   const units = 60;
   const template = syntheticTemplate(150);
   const bloc: Bloc = {
@@ -39,13 +41,19 @@ export async function benchWorkbook(): Promise<void> {
     settings: DEFAULT_SETTINGS,
   };
   const sheets = syntheticSheets(template, units).map((s, i) => ({ ...s, unitCode: `DV${i + 1}` }));
-  const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-'));
   const file = path.join(dir, 'khoi.xlsx');
   const seed = XlsxWorkbook.empty();
   await createWorkbook(seed, bloc, { sheets });
   await saveXlsx(seed, file);
   await rankWorkbook(seed);
   await saveXlsx(seed, file);
+  return { file, units, criteria: template.criteria.length };
+}
+
+/** `thidua rank` on a 60-unit × 150-criteria workbook against ExcelJS alone loading and saving it. */
+export async function benchWorkbook(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-'));
+  const { file, units, criteria } = await writeBenchWorkbook(dir);
 
   const rank = await median(async () => {
     const wb = await loadXlsx(file);
@@ -58,7 +66,7 @@ export async function benchWorkbook(): Promise<void> {
     await wb.xlsx.writeFile(path.join(dir, 'copy.xlsx'));
   }, 5);
   console.log(
-    `\nWorkbook: thidua rank on ${units} units × ${template.criteria.length} criteria (load, score, rank, rebuild 4 sheets, save)`,
+    `\nWorkbook: thidua rank on ${units} units × ${criteria} criteria (load, score, rank, rebuild 4 sheets, save)`,
   );
   console.log(
     `  rank: ${rank.toFixed(0)} ms; ExcelJS alone reading and writing the same file: ${excel.toFixed(0)} ms; ratio ${ratio(rank, excel)} (target ≤ 1.5×)`,
