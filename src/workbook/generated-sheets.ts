@@ -1,15 +1,15 @@
-import type { Bloc, BlocResult } from '../core/bloc';
+import type { Bloc, BlocResult, UnitResult } from '../core/bloc';
 import type { QuotaCheck } from '../core/quota';
 import type { TieBreaker } from '../core/ranking/rank';
 import type { CompiledTemplate } from '../core/template/compile';
-import { rankingRows } from '../core/ranking/rows';
+import { rankingRows, type RankingCell } from '../core/ranking/rows';
 import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
 import { address, columnLetter, emptySheet, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
 import { withRowHeights } from './row-heights';
 import { headerStyle } from './styles';
-import { UNIT, unitSheetCells, unitSheetName } from './unit-sheet';
+import { UNIT, unitSheetCells, unitSheetName, type UnitSheetCells } from './unit-sheet';
 
 /**
  * The generated sheets, rebuilt whole on every run. Row 2 of each says so; a sheet with one of
@@ -104,7 +104,45 @@ export function buildRankingSheet(
     `${bloc.name} — xếp hạng ${bloc.settings.ranking.mode === 'dense' ? 'liền (1, 2, 2, 3)' : 'theo thứ bậc (1, 2, 2, 4)'}`,
   );
   const table = rankingRows(result);
-  const breakers = bloc.settings.ranking.tieBreakers;
+  const columns = rankingColumns(table.header, bloc.settings.ranking.tieBreakers);
+  const { names, helperNames, idx } = columns;
+  header(spec, names);
+  const first = HEADER_ROW + 1;
+  // One row at least: the table needs a body row even when the bloc has no unit.
+  const last = HEADER_ROW + Math.max(1, result.units.length);
+  const ranking: RankingSheet = {
+    bloc,
+    cells: unitSheetCells(compiled),
+    columns,
+    range: (c) => `$${c}$${first}:$${c}$${last}`,
+    votes,
+  };
+  result.units.forEach((u, i) => {
+    spec.cells[first + i - 1] = rankingRow(ranking, u, first + i, table.rows[i]!);
+  });
+  if (result.units.length === 0) spec.cells[first - 1] = names.map(() => ({ v: null }));
+  spec.tables = [
+    { name: TABLES.ranking, range: `A${HEADER_ROW}:${columnLetter(names.length)}${last}` },
+  ];
+  styleRankingRows(spec, columns, result, table.header.length, last);
+  spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
+  spec.hiddenColumns = helperNames.map((n) => idx(n));
+  return withRowHeights(spec);
+}
+
+/** The ranking table's columns: the report's, then hidden helpers for the live rank formulas. */
+interface RankingColumns {
+  names: string[];
+  helperNames: string[];
+  /** The subtrees a higher-base tie-breaker compares, each with a helper column. */
+  subtrees: string[];
+  /** The column number of a name, from 1. */
+  idx(name: string): number;
+  /** Column letters the formulas read, by role (see breakerKey). */
+  col: Record<string, string>;
+}
+
+function rankingColumns(reportHeader: string[], breakers: readonly TieBreaker[]): RankingColumns {
   const subtrees = breakers.flatMap((t) => (t.kind === 'higher-base' ? [t.subtree] : []));
   const helperNames = [
     'Không xếp loại',
@@ -113,8 +151,7 @@ export function buildRankingSheet(
     ...subtrees.map((s) => `Điểm chuẩn ${s}`),
     'Hạng thứ bậc',
   ];
-  const names = [...table.header, ...helperNames];
-  header(spec, names);
+  const names = [...reportHeader, ...helperNames];
   const idx = (name: string) => names.indexOf(name) + 1;
   const col: Record<string, string> = {
     total: columnLetter(idx('Khối chấm')),
@@ -125,73 +162,101 @@ export function buildRankingSheet(
     comp: columnLetter(idx('Hạng thứ bậc')),
   };
   subtrees.forEach((s) => (col[`base:${s}`] = columnLetter(idx(`Điểm chuẩn ${s}`))));
+  return { names, helperNames, subtrees, idx, col };
+}
+
+/** What every row of the ranking sheet is built from. */
+interface RankingSheet {
+  bloc: Bloc;
+  cells: UnitSheetCells;
+  columns: RankingColumns;
+  /** A column over the unit rows, absolute, for COUNTIFS and COUNTIF. */
+  range(column: string): string;
+  votes: ReadonlyMap<string, number>;
+}
+
+/** One unit's row, at sheet row r: the values of the last run, formulas where the sheet can live. */
+function rankingRow(
+  ranking: RankingSheet,
+  u: UnitResult,
+  r: number,
+  values: RankingCell[],
+): CellSpec[] {
+  const { cells, columns } = ranking;
+  const { idx, col } = columns;
+  const classes = ranking.bloc.settings.classification;
+  const ref = (a: string) => `${sheetRef(unitSheetName(u.unit.code))}!${a}`;
+  const row: CellSpec[] = values.map((v) => ({ v }));
+  const put = (name: string, f: string, v: CellValue) => (row[idx(name) - 1] = { f, v });
+  put('Tự chấm', round4(ref(cells.selfTotal)), u.score.self.total);
+  put('Khối chấm', round4(ref(cells.verifiedTotal)), u.score.verified.total);
+  put('Điểm chuẩn', round4(ref(cells.verifiedEarned)), u.score.verified.earnedBase);
+  put('Điểm thưởng', round4(ref(cells.verifiedBonus)), u.score.verified.bonus);
+  put('Điểm trừ', round4(ref(cells.verifiedPenalty)), u.score.verified.penalty);
+  put('Không xếp loại', ref(cells.knockedOut), u.score.knockedOut ? 1 : 0);
+  put(
+    'Ngày nộp',
+    `IF(${ref(cells.submittedAt)}="","",${ref(cells.submittedAt)})`,
+    u.ranked.submittedAt ?? '',
+  );
+  row[idx('Biểu quyết') - 1] = { v: ranking.votes.get(u.unit.code) ?? null };
+  for (const s of columns.subtrees)
+    put(`Điểm chuẩn ${s}`, round4(ref(cells.verifiedEarnedOf(s))), u.score.node(s).earnedBase);
+  const competition = competitionRank(ranking, r);
+  put('Hạng thứ bậc', `IF(${col.ko}${r}=1,1000000,${competition})`, u.ranked.rank ?? 1_000_000);
+  put(
+    'Hạng',
+    `IF(${col.ko}${r}=1,"Không xếp loại",${rankFormula(ranking, r)})`,
+    u.ranked.rank ?? 'Không xếp loại',
+  );
+  const thresholds = classes.thresholds.reduceRight(
+    (acc, t) => `IF(${col.total}${r}>=${t.min},"${t.label}",${acc})`,
+    `"${classes.fallback}"`,
+  );
+  put('Xếp loại', `IF(${col.ko}${r}=1,"${classes.notClassified}",${thresholds})`, u.classification);
+  return row;
+}
+
+/**
+ * 1 + the classified units that beat row r: a higher total, or the same total and, at the first
+ * tie-breaker that tells them apart, a better key (each breaker counts only among units still
+ * level on the total and on every breaker before it).
+ */
+function competitionRank({ bloc, columns: { col }, range }: RankingSheet, r: number): string {
+  const better = [`COUNTIFS(${range(col.ko!)},0,${range(col.total!)},">"&${col.total}${r})`];
+  const equal: string[] = [`${range(col.total!)},${col.total}${r}`];
+  for (const tb of bloc.settings.ranking.tieBreakers) {
+    const [c, op] = breakerKey(tb, col);
+    better.push(`COUNTIFS(${range(col.ko!)},0,${equal.join(',')},${range(c)},"${op}"&${c}${r})`);
+    equal.push(`${range(c)},${c}${r}`);
+  }
+  return `1+${better.join('+')}`;
+}
+
+/** A dense rank counts the distinct competition ranks below this one; else it is that rank. */
+function rankFormula({ bloc, columns: { col }, range }: RankingSheet, r: number): string {
+  return bloc.settings.ranking.mode === 'dense'
+    ? `SUMPRODUCT((${range(col.comp!)}<${col.comp}${r})/COUNTIF(${range(col.comp!)},${range(col.comp!)}))+1`
+    : `${col.comp}${r}`;
+}
+
+/** Number formats, alignment, and grey italics for the units not classified. */
+function styleRankingRows(
+  spec: SheetSpec,
+  { idx, col }: RankingColumns,
+  result: BlocResult,
+  reportWidth: number,
+  last: number,
+): void {
   const first = HEADER_ROW + 1;
-  const last = HEADER_ROW + Math.max(1, result.units.length);
-  const range = (c: string) => `$${c}$${first}:$${c}$${last}`;
-  const cells = unitSheetCells(compiled);
-  const classes = bloc.settings.classification;
-  result.units.forEach((u, i) => {
-    const r = first + i;
-    const ref = (a: string) => `${sheetRef(unitSheetName(u.unit.code))}!${a}`;
-    const values = table.rows[i]!;
-    const row: CellSpec[] = values.map((v) => ({ v }));
-    const put = (name: string, f: string, v: CellValue) => (row[idx(name) - 1] = { f, v });
-    put('Tự chấm', round4(ref(cells.selfTotal)), u.score.self.total);
-    put('Khối chấm', round4(ref(cells.verifiedTotal)), u.score.verified.total);
-    put('Điểm chuẩn', round4(ref(cells.verifiedEarned)), u.score.verified.earnedBase);
-    put('Điểm thưởng', round4(ref(cells.verifiedBonus)), u.score.verified.bonus);
-    put('Điểm trừ', round4(ref(cells.verifiedPenalty)), u.score.verified.penalty);
-    put('Không xếp loại', ref(cells.knockedOut), u.score.knockedOut ? 1 : 0);
-    put(
-      'Ngày nộp',
-      `IF(${ref(cells.submittedAt)}="","",${ref(cells.submittedAt)})`,
-      u.ranked.submittedAt ?? '',
-    );
-    row[idx('Biểu quyết') - 1] = { v: votes.get(u.unit.code) ?? null };
-    for (const s of subtrees)
-      put(`Điểm chuẩn ${s}`, round4(ref(cells.verifiedEarnedOf(s))), u.score.node(s).earnedBase);
-    const better = [`COUNTIFS(${range(col.ko!)},0,${range(col.total!)},">"&${col.total}${r})`];
-    const equal: string[] = [`${range(col.total!)},${col.total}${r}`];
-    for (const tb of breakers) {
-      const [c, op] = breakerKey(tb, col);
-      better.push(`COUNTIFS(${range(col.ko!)},0,${equal.join(',')},${range(c)},"${op}"&${c}${r})`);
-      equal.push(`${range(c)},${c}${r}`);
-    }
-    const competition = `1+${better.join('+')}`;
-    put('Hạng thứ bậc', `IF(${col.ko}${r}=1,1000000,${competition})`, u.ranked.rank ?? 1_000_000);
-    const rankFormula =
-      bloc.settings.ranking.mode === 'dense'
-        ? `SUMPRODUCT((${range(col.comp!)}<${col.comp}${r})/COUNTIF(${range(col.comp!)},${range(col.comp!)}))+1`
-        : `${col.comp}${r}`;
-    put(
-      'Hạng',
-      `IF(${col.ko}${r}=1,"Không xếp loại",${rankFormula})`,
-      u.ranked.rank ?? 'Không xếp loại',
-    );
-    const thresholds = classes.thresholds.reduceRight(
-      (acc, t) => `IF(${col.total}${r}>=${t.min},"${t.label}",${acc})`,
-      `"${classes.fallback}"`,
-    );
-    put(
-      'Xếp loại',
-      `IF(${col.ko}${r}=1,"${classes.notClassified}",${thresholds})`,
-      u.classification,
-    );
-    spec.cells[r - 1] = row;
-  });
-  if (result.units.length === 0) spec.cells[first - 1] = names.map(() => ({ v: null }));
-  spec.tables = [
-    { name: TABLES.ranking, range: `A${HEADER_ROW}:${columnLetter(names.length)}${last}` },
-  ];
-  const firstNum = idx('Tự chấm');
   const column = (name: string) => {
     const c = columnLetter(idx(name));
     return `${c}${first}:${c}${last}`;
   };
-  body(spec, table.header.length, last);
+  body(spec, reportWidth, last);
   spec.styles.push(
     {
-      range: `${columnLetter(firstNum)}${first}:${col.penalty}${last}`,
+      range: `${columnLetter(idx('Tự chấm'))}${first}:${col.penalty}${last}`,
       numberFormat: NUMBER_FORMAT,
     },
     { range: `A${first}:A${last}`, hAlign: 'center', bold: true, wrap: true },
@@ -203,15 +268,12 @@ export function buildRankingSheet(
   result.units.forEach((u, i) => {
     if (u.ranked.rank !== null) return;
     spec.styles.push({
-      range: `A${first + i}:${columnLetter(table.header.length)}${first + i}`,
+      range: `A${first + i}:${columnLetter(reportWidth)}${first + i}`,
       italic: true,
       fontColor: GREY,
     });
   });
   spec.dataBars = [{ range: `${col.total}${first}:${col.total}${last}`, color: 'FF5B9BD5' }];
-  spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
-  spec.hiddenColumns = helperNames.map((n) => idx(n));
-  return withRowHeights(spec);
 }
 
 /** Tổng hợp: criteria × units, verified points, live; totals with data bars (ExcelJS has no charts). */

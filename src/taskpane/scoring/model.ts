@@ -410,6 +410,20 @@ export const STATUS_COLOR: Readonly<Record<SheetStatus, 'informative' | 'brand' 
   'da-tham-dinh': 'success',
 };
 
+/** The line shown on each part and section of the criteria tree, by its code. */
+export function groupSummaries(
+  t: CompiledTemplate,
+  summary: (code: string) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < t.size; i++) {
+    if (t.criteria[i]!.kind !== 'group') continue;
+    const code = t.criteria[i]!.code;
+    out[code] = summary(code);
+  }
+  return out;
+}
+
 /** Findings worth showing on one side of a form, most serious first. */
 export function sideFindings(score: UnitScore, side: Side): Finding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;

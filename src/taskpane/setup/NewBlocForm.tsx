@@ -28,6 +28,55 @@ interface FormErrors {
 
 type Props = Pick<TabProps, 'session' | 'reload' | 'notify' | 'busy'>;
 
+/** The bloc part of the form as typed. */
+interface BlocFields {
+  name: string;
+  year: string;
+  round: Round;
+  choice: TemplateChoice | undefined;
+}
+
+/**
+ * The bloc the form describes, or why not: each field's own error for the form, and every
+ * problem (the units' too) for the notice.
+ */
+function readNewBloc(
+  { name, year, round, choice }: BlocFields,
+  unitCheck: ReturnType<typeof checkUnits>,
+): { bloc?: Bloc; problems: InputProblem[]; errors: FormErrors } {
+  const problems: InputProblem[] = [];
+  const errors: FormErrors = {};
+  const fail = (field: keyof FormErrors, location: string, message: string) => {
+    errors[field] = message;
+    problems.push({ source: SOURCE, location, message });
+  };
+  const blocName = nfc(name);
+  if (!blocName) fail('name', 'ô Tên khối', 'hãy nhập tên khối/cụm thi đua.');
+  const y = Number(year.trim());
+  if (!/^\d{4}$/.test(year.trim()) || y < 2000 || y > 2100)
+    fail('year', 'ô Năm', `năm "${year}" không hợp lệ (ghi 4 chữ số, ví dụ 2025).`);
+  if (!choice)
+    fail(
+      'template',
+      'mục Bảng chấm điểm',
+      'chưa có bảng chấm điểm: chọn mẫu có sẵn, một tệp CSV, hoặc dán bảng rồi bấm "Đọc bảng".',
+    );
+  problems.push(...unitCheck.problems);
+  if (problems.length || !choice || !unitCheck.units) return { problems, errors };
+  return {
+    problems,
+    errors,
+    bloc: {
+      name: blocName,
+      year: y,
+      round,
+      units: unitCheck.units,
+      template: choice.template,
+      settings: DEFAULT_SETTINGS,
+    },
+  };
+}
+
 /**
  * Creates the standard sheets in a workbook without thidua configuration: the bloc (name, year,
  * round), its criteria template (three sources) and its units. Nothing is written before the user
@@ -46,39 +95,11 @@ export function NewBlocForm(props: Props) {
   // After a first attempt, unit errors follow the edits.
   const unitCheck = checkUnits(units);
 
-  const validate = (): { bloc?: Bloc; problems: InputProblem[] } => {
-    const problems: InputProblem[] = [];
-    const next: FormErrors = {};
-    const fail = (field: keyof FormErrors, location: string, message: string) => {
-      next[field] = message;
-      problems.push({ source: SOURCE, location, message });
-    };
-    const blocName = nfc(name);
-    if (!blocName) fail('name', 'ô Tên khối', 'hãy nhập tên khối/cụm thi đua.');
-    const y = Number(year.trim());
-    if (!/^\d{4}$/.test(year.trim()) || y < 2000 || y > 2100)
-      fail('year', 'ô Năm', `năm "${year}" không hợp lệ (ghi 4 chữ số, ví dụ 2025).`);
-    if (!choice)
-      fail(
-        'template',
-        'mục Bảng chấm điểm',
-        'chưa có bảng chấm điểm: chọn mẫu có sẵn, một tệp CSV, hoặc dán bảng rồi bấm "Đọc bảng".',
-      );
-    problems.push(...unitCheck.problems);
-    setErrors(next);
+  const validate = () => {
+    const read = readNewBloc({ name, year, round, choice }, unitCheck);
+    setErrors(read.errors);
     setChecked(true);
-    if (problems.length || !choice || !unitCheck.units) return { problems };
-    return {
-      problems,
-      bloc: {
-        name: blocName,
-        year: y,
-        round,
-        units: unitCheck.units,
-        template: choice.template,
-        settings: DEFAULT_SETTINGS,
-      },
-    };
+    return read;
   };
 
   const create = async () => {

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { type WorkbookState, problemsNotice } from '../../app';
-import { type RankingMode, PRESETS } from '../../core';
+import { type BlocSettings, type RankingMode, PRESETS } from '../../core';
 import type { TabProps } from '../shared/types';
 import { Section } from '../shared/Section';
 import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
@@ -65,100 +65,144 @@ export function SettingsForm(
         void save();
       }}
     >
-      <Section title="Xếp loại">
-        {draft.thresholds.map((t, i) => (
-          <Field
-            key={t.label}
-            label={`Ngưỡng ${t.label} (từ … điểm)`}
-            required
-            {...fieldError(errors[fieldKey.threshold(i)])}
-          >
-            <Input
-              inputMode="decimal"
-              value={t.min}
-              onChange={(_, d) =>
-                update({
-                  thresholds: draft.thresholds.map((x, j) =>
-                    j === i ? { ...x, min: d.value } : x,
-                  ),
-                })
-              }
-            />
-          </Field>
-        ))}
-      </Section>
-      <Section title="Xếp hạng">
-        <Field label="Khi bằng điểm">
-          <RadioGroup
-            value={draft.mode}
-            onChange={(_, d) => update({ mode: d.value as RankingMode })}
-          >
-            {(Object.entries(MODE_LABELS) as [RankingMode, string][]).map(([mode, label]) => (
-              <Radio key={mode} value={mode} label={label} />
-            ))}
-          </RadioGroup>
-        </Field>
-        <Field
-          label="Tiêu chí phụ khi bằng điểm (theo thứ tự)"
-          {...fieldError(errors[fieldKey.tieBreakers])}
-        >
-          <TieBreakersEditor
-            value={draft.tieBreakers}
-            subtrees={subtrees}
-            onChange={(tieBreakers) => update({ tieBreakers })}
-          />
-        </Field>
-      </Section>
-      <Section title="Đề nghị khen thưởng">
-        {settings.proposals.levels.map((level, i) => (
-          <Field
-            key={level.label}
-            label={`Số suất ${level.label}`}
-            hint={`Dành cho đơn vị xếp loại: ${level.classes.join(', ')}.`}
-            {...fieldError(errors[fieldKey.count(i)])}
-          >
-            <Input
-              inputMode="numeric"
-              value={draft.counts[i] ?? ''}
-              onChange={(_, d) =>
-                update({ counts: draft.counts.map((c, j) => (j === i ? d.value : c)) })
-              }
-            />
-          </Field>
-        ))}
-        <Field
-          label="Tỷ lệ biểu quyết tối thiểu (%)"
-          hint="Để trống nếu khối không yêu cầu biểu quyết."
-          {...fieldError(errors[fieldKey.voteShare])}
-        >
-          <Input
-            inputMode="decimal"
-            value={draft.voteShare}
-            placeholder="ví dụ 80"
-            onChange={(_, d) => update({ voteShare: d.value })}
-          />
-        </Field>
-      </Section>
-      <Section title="Tỷ lệ khen thưởng">
-        <Field
-          label="Bộ quy tắc tỷ lệ"
-          hint="Các con số và nguồn văn bản của từng quy tắc hiện ở thẻ Tỷ lệ khen thưởng."
-          {...fieldError(errors[fieldKey.quotaPreset])}
-        >
-          <Select value={draft.quotaPreset} onChange={(_, d) => update({ quotaPreset: d.value })}>
-            {Object.values(PRESETS).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </Section>
+      <ClassificationSection draft={draft} errors={errors} update={update} />
+      <RankingSection draft={draft} errors={errors} update={update} subtrees={subtrees} />
+      <ProposalsSection
+        draft={draft}
+        errors={errors}
+        update={update}
+        levels={settings.proposals.levels}
+      />
+      <QuotaSection draft={draft} errors={errors} update={update} />
       <div>
         <Button appearance="primary" type="submit" disabled={writing}>
           Lưu cài đặt
         </Button>
       </div>
     </form>
+  );
+}
+
+/** What each section of the form edits: the draft, its field errors, and a patch of it. */
+interface SectionProps {
+  draft: SettingsDraft;
+  errors: Record<string, string>;
+  update: (patch: Partial<SettingsDraft>) => void;
+}
+
+function ClassificationSection({ draft, errors, update }: SectionProps) {
+  return (
+    <Section title="Xếp loại">
+      {draft.thresholds.map((t, i) => (
+        <Field
+          key={t.label}
+          label={`Ngưỡng ${t.label} (từ … điểm)`}
+          required
+          {...fieldError(errors[fieldKey.threshold(i)])}
+        >
+          <Input
+            inputMode="decimal"
+            value={t.min}
+            onChange={(_, d) =>
+              update({
+                thresholds: draft.thresholds.map((x, j) => (j === i ? { ...x, min: d.value } : x)),
+              })
+            }
+          />
+        </Field>
+      ))}
+    </Section>
+  );
+}
+
+function RankingSection({
+  draft,
+  errors,
+  update,
+  subtrees,
+}: SectionProps & { subtrees: readonly string[] }) {
+  return (
+    <Section title="Xếp hạng">
+      <Field label="Khi bằng điểm">
+        <RadioGroup
+          value={draft.mode}
+          onChange={(_, d) => update({ mode: d.value as RankingMode })}
+        >
+          {(Object.entries(MODE_LABELS) as [RankingMode, string][]).map(([mode, label]) => (
+            <Radio key={mode} value={mode} label={label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label="Tiêu chí phụ khi bằng điểm (theo thứ tự)"
+        {...fieldError(errors[fieldKey.tieBreakers])}
+      >
+        <TieBreakersEditor
+          value={draft.tieBreakers}
+          subtrees={subtrees}
+          onChange={(tieBreakers) => update({ tieBreakers })}
+        />
+      </Field>
+    </Section>
+  );
+}
+
+function ProposalsSection({
+  draft,
+  errors,
+  update,
+  levels,
+}: SectionProps & { levels: BlocSettings['proposals']['levels'] }) {
+  return (
+    <Section title="Đề nghị khen thưởng">
+      {levels.map((level, i) => (
+        <Field
+          key={level.label}
+          label={`Số suất ${level.label}`}
+          hint={`Dành cho đơn vị xếp loại: ${level.classes.join(', ')}.`}
+          {...fieldError(errors[fieldKey.count(i)])}
+        >
+          <Input
+            inputMode="numeric"
+            value={draft.counts[i] ?? ''}
+            onChange={(_, d) =>
+              update({ counts: draft.counts.map((c, j) => (j === i ? d.value : c)) })
+            }
+          />
+        </Field>
+      ))}
+      <Field
+        label="Tỷ lệ biểu quyết tối thiểu (%)"
+        hint="Để trống nếu khối không yêu cầu biểu quyết."
+        {...fieldError(errors[fieldKey.voteShare])}
+      >
+        <Input
+          inputMode="decimal"
+          value={draft.voteShare}
+          placeholder="ví dụ 80"
+          onChange={(_, d) => update({ voteShare: d.value })}
+        />
+      </Field>
+    </Section>
+  );
+}
+
+function QuotaSection({ draft, errors, update }: SectionProps) {
+  return (
+    <Section title="Tỷ lệ khen thưởng">
+      <Field
+        label="Bộ quy tắc tỷ lệ"
+        hint="Các con số và nguồn văn bản của từng quy tắc hiện ở thẻ Tỷ lệ khen thưởng."
+        {...fieldError(errors[fieldKey.quotaPreset])}
+      >
+        <Select value={draft.quotaPreset} onChange={(_, d) => update({ quotaPreset: d.value })}>
+          {Object.values(PRESETS).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </Section>
   );
 }

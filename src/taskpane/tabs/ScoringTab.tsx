@@ -1,19 +1,22 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import * as React from 'react';
-import { formatDateVi } from '../../core';
-import { unitSheetName, unitSheetCells, type UnitRow } from '../../workbook';
+import { formatDateVi, type UnitScore } from '../../core';
+import { unitSheetName, unitSheetCells, type UnitLayout, type UnitRow } from '../../workbook';
 import { CriteriaTree } from '../scoring/CriteriaTree';
 import {
   cellName,
   evidenceField,
   formRows,
+  groupSummaries,
   rowPoints,
   sideFindings,
   signedPoints,
   submitProblems,
   todayIso,
   type EvidenceField,
+  type Parsed,
 } from '../scoring/model';
+import type { ItemInfo } from '../scoring/items';
 import { ScoringItem } from '../scoring/ScoringItem';
 import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
 import { useUnitForm } from '../scoring/useUnitForm';
@@ -26,6 +29,31 @@ interface RowView {
   evidence: EvidenceField;
 }
 
+/** Per form row, the points it earns as typed, the band chosen, and how its evidence stands. */
+function rowViews(
+  layout: UnitLayout,
+  infos: ReadonlyMap<string, ItemInfo>,
+  score: UnitScore,
+  parsed: Readonly<Record<string, Parsed>>,
+): Record<string, RowView> {
+  const out: Record<string, RowView> = {};
+  for (const r of formRows(layout)) {
+    const info = infos.get(r.code)!;
+    const p = rowPoints(score, r, 'self');
+    const hasValue = parsed[r.code]?.value !== undefined || r.input === 'none';
+    const view: RowView = { evidence: evidenceField(score, r) };
+    if (p !== undefined && hasValue)
+      view.points =
+        r.kind === 'base' ? `Đạt ${signedPoints(p)} điểm` : `= ${signedPoints(p, true)} điểm`;
+    if (info.bands) {
+      const chosen = score.node(r.code, 'self').chosen;
+      if (chosen) view.chosen = chosen;
+    }
+    out[r.code] = view;
+  }
+  return out;
+}
+
 /**
  * Chấm điểm: a unit fills its own sheet (Tự chấm F, Minh chứng K). Pick the unit, walk the criteria
  * part by part, watch the totals follow the typing, save, then submit (status Đã nộp, today's date)
@@ -36,34 +64,15 @@ export function ScoringTab(props: TabProps) {
   const { t, layout, infos, unit, unitCode, submission, score } = form;
   const { draft, parsed, setText, setNote } = form;
 
-  const views = React.useMemo(() => {
-    const out: Record<string, RowView> = {};
-    for (const r of formRows(layout)) {
-      const info = infos.get(r.code)!;
-      const p = rowPoints(score, r, 'self');
-      const hasValue = parsed[r.code]?.value !== undefined || r.input === 'none';
-      const view: RowView = { evidence: evidenceField(score, r) };
-      if (p !== undefined && hasValue)
-        view.points =
-          r.kind === 'base' ? `Đạt ${signedPoints(p)} điểm` : `= ${signedPoints(p, true)} điểm`;
-      if (info.bands) {
-        const chosen = score.node(r.code, 'self').chosen;
-        if (chosen) view.chosen = chosen;
-      }
-      out[r.code] = view;
-    }
-    return out;
-  }, [layout, infos, score, parsed]);
+  const views = React.useMemo(
+    () => rowViews(layout, infos, score, parsed),
+    [layout, infos, score, parsed],
+  );
 
-  const summaries = React.useMemo(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < t.size; i++) {
-      if (t.criteria[i]!.kind !== 'group') continue;
-      const n = score.node(t.criteria[i]!.code, 'self');
-      out[n.code] = `Tự chấm ${signedPoints(n.total)}`;
-    }
-    return out;
-  }, [t, score]);
+  const summaries = React.useMemo(
+    () => groupSummaries(t, (code) => `Tự chấm ${signedPoints(score.node(code, 'self').total)}`),
+    [t, score],
+  );
 
   const findings = React.useMemo(() => sideFindings(score, 'self'), [score]);
 

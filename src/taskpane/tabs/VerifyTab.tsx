@@ -1,21 +1,26 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import * as React from 'react';
-import { unitSheetName, unitSheetCells, type UnitRow } from '../../workbook';
+import type { ItemEntry, UnitScore } from '../../core';
+import { unitSheetName, unitSheetCells, type UnitLayout, type UnitRow } from '../../workbook';
 import { CriteriaTree } from '../scoring/CriteriaTree';
 import { DifferencesPanel } from '../scoring/DifferencesPanel';
 import {
   cellName,
   differences,
   entryText,
+  groupSummaries,
   invalidProblems,
   reasonProblems,
   rowPoints,
   sideFindings,
   signedPoints,
+  type Difference,
+  type Draft,
   type DraftItem,
+  type Parsed,
 } from '../scoring/model';
 import { NoUnitsBar, UnitFormLayout } from '../scoring/UnitFormLayout';
-import { useUnitForm } from '../scoring/useUnitForm';
+import { useUnitForm, type UnitForm } from '../scoring/useUnitForm';
 import { VerifyItem } from '../scoring/VerifyItem';
 import type { TabProps } from '../shared/types';
 
@@ -28,6 +33,77 @@ interface RowView {
 
 const pointsText = (n: number) => `${signedPoints(n)} điểm`;
 
+/** Per input row, what stands beside the verified control: the unit's value and both sides' points. */
+function rowViews(
+  layout: UnitLayout,
+  stored: Readonly<Record<string, ItemEntry>>,
+  score: UnitScore,
+  parsed: Readonly<Record<string, Parsed>>,
+  diffs: readonly Difference[],
+): Record<string, RowView> {
+  const byCode = new Map(diffs.map((d) => [d.code, d]));
+  const out: Record<string, RowView> = {};
+  for (const r of layout.rows) {
+    if (r.input === 'none') continue;
+    const self = stored[r.code]?.self;
+    const view: RowView = { selfText: entryText(self), differs: byCode.has(r.code) };
+    const sp = rowPoints(score, r, 'self');
+    if (sp !== undefined && self !== undefined) view.selfPoints = pointsText(sp);
+    const fp = rowPoints(score, r, 'verified');
+    const d = byCode.get(r.code);
+    if (fp !== undefined && parsed[r.code]?.value !== undefined)
+      view.verifiedPoints = `Khối chấm: ${pointsText(fp)}${d && d.points !== 0 ? ` (chênh ${signedPoints(d.points, true)})` : ''}`;
+    out[r.code] = view;
+  }
+  return out;
+}
+
+/** "Chấp nhận toàn bộ" takes the unit's value only where the bloc has typed nothing of its own. */
+function acceptedSelfValues(
+  layout: UnitLayout,
+  stored: Readonly<Record<string, ItemEntry>>,
+  draft: Draft,
+): Record<string, Partial<DraftItem>> {
+  const items: Record<string, Partial<DraftItem>> = {};
+  for (const r of layout.rows) {
+    if (r.input === 'none') continue;
+    const self = stored[r.code]?.self;
+    if (self !== undefined && (draft[r.code]?.text.trim() ?? '') === '')
+      items[r.code] = { text: entryText(self) };
+  }
+  return items;
+}
+
+/** What the tab shows of the form as typed: the differences, each row's view, the tree's summaries. */
+function useVerifyViews({ t, layout, stored, draft, parsed, score }: UnitForm) {
+  const diffs = React.useMemo(
+    () => differences(layout, stored, draft, parsed, score),
+    [layout, stored, draft, parsed, score],
+  );
+
+  const views = React.useMemo(
+    () => rowViews(layout, stored, score, parsed, diffs),
+    [layout, stored, score, parsed, diffs],
+  );
+
+  const summaries = React.useMemo(
+    () =>
+      groupSummaries(
+        t,
+        (code) =>
+          `Tự chấm ${signedPoints(score.node(code, 'self').total)} · Khối chấm ${signedPoints(score.node(code, 'verified').total)}`,
+      ),
+    [t, score],
+  );
+
+  const findings = React.useMemo(
+    () => [...sideFindings(score, 'verified'), ...sideFindings(score, 'self')],
+    [score],
+  );
+
+  return { diffs, views, summaries, findings };
+}
+
 /**
  * Thẩm định: the bloc leader checks a unit's sheet. The unit's value and points stand beside the
  * verified control (Khối chấm G); an item or the whole sheet can be accepted, a value adjusted with
@@ -39,44 +115,7 @@ export function VerifyTab(props: TabProps) {
   const { t, layout, infos, unit, unitCode, submission, score } = form;
   const { stored, draft, parsed, setText, setNote, setMany } = form;
 
-  const diffs = React.useMemo(
-    () => differences(layout, stored, draft, parsed, score),
-    [layout, stored, draft, parsed, score],
-  );
-
-  const views = React.useMemo(() => {
-    const byCode = new Map(diffs.map((d) => [d.code, d]));
-    const out: Record<string, RowView> = {};
-    for (const r of layout.rows) {
-      if (r.input === 'none') continue;
-      const self = stored[r.code]?.self;
-      const view: RowView = { selfText: entryText(self), differs: byCode.has(r.code) };
-      const sp = rowPoints(score, r, 'self');
-      if (sp !== undefined && self !== undefined) view.selfPoints = pointsText(sp);
-      const fp = rowPoints(score, r, 'verified');
-      const d = byCode.get(r.code);
-      if (fp !== undefined && parsed[r.code]?.value !== undefined)
-        view.verifiedPoints = `Khối chấm: ${pointsText(fp)}${d && d.points !== 0 ? ` (chênh ${signedPoints(d.points, true)})` : ''}`;
-      out[r.code] = view;
-    }
-    return out;
-  }, [layout, stored, score, parsed, diffs]);
-
-  const summaries = React.useMemo(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < t.size; i++) {
-      if (t.criteria[i]!.kind !== 'group') continue;
-      const code = t.criteria[i]!.code;
-      out[code] =
-        `Tự chấm ${signedPoints(score.node(code, 'self').total)} · Khối chấm ${signedPoints(score.node(code, 'verified').total)}`;
-    }
-    return out;
-  }, [t, score]);
-
-  const findings = React.useMemo(
-    () => [...sideFindings(score, 'verified'), ...sideFindings(score, 'self')],
-    [score],
-  );
+  const { diffs, views, summaries, findings } = useVerifyViews(form);
 
   const onAccept = React.useCallback(
     (code: string) => setText(code, entryText(stored[code]?.self)),
@@ -86,14 +125,7 @@ export function VerifyTab(props: TabProps) {
   if (!unit) return <NoUnitsBar />;
 
   const acceptAll = () => {
-    const items: Record<string, Partial<DraftItem>> = {};
-    for (const r of layout.rows) {
-      if (r.input === 'none') continue;
-      const self = stored[r.code]?.self;
-      if (self !== undefined && (draft[r.code]?.text.trim() ?? '') === '')
-        items[r.code] = { text: entryText(self) };
-    }
-    setMany(items);
+    setMany(acceptedSelfValues(layout, stored, draft));
     form.setNotice(undefined);
   };
 

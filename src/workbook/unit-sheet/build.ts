@@ -1,12 +1,6 @@
 import { STATUS_LABELS, type Bloc, type Submission, type Unit } from '../../core/bloc';
 import { fromUnits, toUnits } from '../../core/decimal';
-import {
-  scoreUnit,
-  type NodeScore,
-  type Side,
-  type Totals,
-  type UnitScore,
-} from '../../core/scoring/score';
+import { scoreUnit, type Side, type Totals, type UnitScore } from '../../core/scoring/score';
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Caps } from '../../core/template/types';
@@ -24,7 +18,7 @@ import {
 } from '../grid';
 import { DATE_FORMAT, KIND_CODES, NUMBER_FORMAT } from '../layout';
 import { HEADER_FILL } from '../styles';
-import { unitFormulas, type SlotFormula } from './formulas';
+import { unitFormulas, type RowFormulas, type SlotFormula, type UnitFormulas } from './formulas';
 import { SLOT, UNIT, unitLayout, unitSheetName, type UnitLayout, type UnitRow } from './layout';
 import { interpretInput } from './read';
 import { withRowHeights } from '../row-heights';
@@ -187,31 +181,64 @@ const slotValues = (n: Totals): number[] => [
 
 const diff = (a: number, b: number) => fromUnits(toUnits(a) - toUnits(b));
 
-/** Builds the sheet of one unit. Pure: the same input gives the same spec. */
-export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
-  const { bloc, compiled: t, unit } = input;
-  const layout = unitLayout(t);
-  const formulas = unitFormulas(t);
-  const held = hold(t, input.sheet);
-  const score = input.score ?? scoreUnit(t, { ...held.sheet, unitCode: unit.code });
-  const spec = emptySheet(unitSheetName(unit.code), 'unit');
+/** The cells of a sheet being built: each row is added as wide as the sheet when first reached. */
+interface CellWriter {
+  rows: CellSpec[][];
+  put(row: number, col: number, cell: CellSpec): void;
+  val(row: number, col: number, v: CellValue): void;
+  /** A null formula is a slot that is structurally 0 (./formulas.ts): the constant 0 stands in. */
+  formula(row: number, col: number, f: SlotFormula, v: number): void;
+}
 
+function cellWriter(): CellWriter {
   const rows: CellSpec[][] = [];
   const put = (row: number, col: number, cell: CellSpec) => {
     while (rows.length < row) rows.push(Array.from({ length: UNIT.lastColumn }, () => ({})));
     rows[row - 1]![col - 1] = cell;
   };
-  const val = (row: number, col: number, v: CellValue) => put(row, col, { v });
-  const formula = (row: number, col: number, f: SlotFormula, v: number) =>
-    put(row, col, f === null ? { v: 0 } : { f, v });
+  return {
+    rows,
+    put,
+    val: (row, col, v) => put(row, col, { v }),
+    formula: (row, col, f, v) => put(row, col, f === null ? { v: 0 } : { f, v }),
+  };
+}
 
-  // Rows 1–5: title, unit, status, a hint, headers.
+/** Builds the sheet of one unit. Pure: the same input gives the same spec. */
+export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
+  const { compiled: t, unit } = input;
+  const layout = unitLayout(t);
+  const formulas = unitFormulas(t);
+  const held = hold(t, input.sheet);
+  const score = input.score ?? scoreUnit(t, { ...held.sheet, unitCode: unit.code });
+  const spec = emptySheet(unitSheetName(unit.code), 'unit');
+  const cells = cellWriter();
+  writeHeading(cells, input);
+  for (const r of layout.rows) {
+    const code = t.criteria[r.index]!.code;
+    writeCriterionValues(cells, t, r, held);
+    writeScoreFormulas(
+      cells,
+      r.row,
+      formulas.rows[r.index]!,
+      score.node(code, 'self'),
+      score.node(code, 'verified'),
+    );
+  }
+  writeTotals(cells, t, layout, formulas, score);
+  spec.cells = cells.rows;
+  frameSheet(spec, t, layout);
+  return withRowHeights(spec);
+}
+
+/** Rows 1–5: title, unit, status, a hint, headers. */
+function writeHeading(cells: CellWriter, { bloc, unit, submission }: UnitSheetInput): void {
+  const { val } = cells;
   val(UNIT.titleRow, 1, `BẢNG CHẤM ĐIỂM THI ĐUA NĂM ${bloc.year}`);
   val(UNIT.unitRow, UNIT.labelCol, 'Đơn vị:');
   val(UNIT.unitRow, UNIT.unitNameCol, unit.name);
   val(UNIT.unitRow, UNIT.unitCodeLabelCol, 'Mã đơn vị:');
   val(UNIT.unitRow, UNIT.unitCodeCol, unit.code);
-  const submission = input.submission;
   val(UNIT.statusRow, UNIT.labelCol, 'Trạng thái:');
   val(UNIT.statusRow, UNIT.statusCol, STATUS_LABELS[submission?.status ?? 'chua-nop']);
   val(UNIT.statusRow, UNIT.dateLabelCol, 'Ngày nộp:');
@@ -224,60 +251,69 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
       `${letter.note} lý do. Mục chọn: ghi mã phương án, số liệu hoặc ngày trên dòng của mục.`,
   );
   UNIT.headers.forEach((h, i) => val(UNIT.headerRow, i + 1, h));
+}
 
-  // Criteria.
-  const criterionFormulas = formulas.rows;
-  for (const r of layout.rows) {
-    const i = r.index;
-    const c = t.criteria[i]!;
-    const maxBase = fromUnits(t.maxBase[i]!);
-    val(r.row, C.code, c.code);
-    val(r.row, C.text, c.text);
-    if (c.kind === 'base' || ((c.kind === 'group' || c.kind === 'choice') && maxBase > 0))
-      val(r.row, C.base, maxBase);
-    if ((c.kind === 'bonus' || c.kind === 'penalty') && c.rate !== undefined)
-      val(r.row, C.rate, c.rate);
-    const caps = capText(c.caps);
-    if (caps) val(r.row, C.cap, caps);
-    const e = held.sheet.entries[c.code];
-    // What was given is written as given (a person's text stays as typed).
-    const cells = held.written.get(c.code);
-    if (cells?.self !== undefined) val(r.row, C.self, cells.self);
-    if (cells?.verified !== undefined) val(r.row, C.verified, cells.verified);
-    if (e?.evidence !== undefined) val(r.row, C.evidence, e.evidence);
-    if (e?.reason !== undefined) val(r.row, C.note, e.reason);
-    val(r.row, C.kind, KIND_CODES[c.kind]);
+/** The plain cells of a criterion row: what the template says of it and what was entered. */
+function writeCriterionValues(cells: CellWriter, t: CompiledTemplate, r: UnitRow, held: Held) {
+  const { val } = cells;
+  const c = t.criteria[r.index]!;
+  const maxBase = fromUnits(t.maxBase[r.index]!);
+  val(r.row, C.code, c.code);
+  val(r.row, C.text, c.text);
+  if (c.kind === 'base' || ((c.kind === 'group' || c.kind === 'choice') && maxBase > 0))
+    val(r.row, C.base, maxBase);
+  if ((c.kind === 'bonus' || c.kind === 'penalty') && c.rate !== undefined)
+    val(r.row, C.rate, c.rate);
+  const caps = capText(c.caps);
+  if (caps) val(r.row, C.cap, caps);
+  const e = held.sheet.entries[c.code];
+  // What was given is written as given (a person's text stays as typed).
+  const written = held.written.get(c.code);
+  if (written?.self !== undefined) val(r.row, C.self, written.self);
+  if (written?.verified !== undefined) val(r.row, C.verified, written.verified);
+  if (e?.evidence !== undefined) val(r.row, C.evidence, e.evidence);
+  if (e?.reason !== undefined) val(r.row, C.note, e.reason);
+  val(r.row, C.kind, KIND_CODES[c.kind]);
+}
 
-    const f = criterionFormulas[i]!;
-    const self: NodeScore = score.node(c.code, 'self');
-    const fin: NodeScore = score.node(c.code, 'verified');
-    const sv = slotValues(self);
-    const fv = slotValues(fin);
-    for (let s = 0; s < 5; s++) {
-      formula(r.row, C.selfSlots + s, f.self[s] ?? null, sv[s]!);
-      formula(r.row, C.verifiedSlots + s, f.verified[s] ?? null, fv[s]!);
-    }
-    put(r.row, C.selfPoints, { f: f.selfPoints, v: self.total });
-    put(r.row, C.verifiedPoints, { f: f.verifiedPoints, v: fin.total });
-    put(r.row, C.difference, { f: f.difference, v: diff(fin.total, self.total) });
+/**
+ * The formulas of a criterion or totals row (the slots of each side, its points and the
+ * difference), each with the engine's value cached so the sheet shows the right numbers before
+ * Excel recalculates.
+ */
+function writeScoreFormulas(
+  cells: CellWriter,
+  row: number,
+  f: RowFormulas,
+  self: Totals,
+  verified: Totals,
+): void {
+  const sv = slotValues(self);
+  const fv = slotValues(verified);
+  for (let s = 0; s < 5; s++) {
+    cells.formula(row, C.selfSlots + s, f.self[s] ?? null, sv[s]!);
+    cells.formula(row, C.verifiedSlots + s, f.verified[s] ?? null, fv[s]!);
   }
+  cells.put(row, C.selfPoints, { f: f.selfPoints, v: self.total });
+  cells.put(row, C.verifiedPoints, { f: f.verifiedPoints, v: verified.total });
+  cells.put(row, C.difference, { f: f.difference, v: diff(verified.total, self.total) });
+}
 
-  // Totals.
-  const tot = formulas.total;
+/** The totals row, its earned/bonus/penalty breakdown and the knock-out row. */
+function writeTotals(
+  cells: CellWriter,
+  t: CompiledTemplate,
+  layout: UnitLayout,
+  formulas: UnitFormulas,
+  score: UnitScore,
+): void {
+  const { put, val } = cells;
   const T = layout.totalRow;
-  const sv = slotValues(score.self);
-  const fv = slotValues(score.verified);
   val(T, C.text, 'TỔNG CỘNG');
   val(T, C.base, fromUnits(t.roots.reduce((sum, k) => sum + t.maxBase[k]!, 0)));
   const rootCaps = capText(t.template.caps);
   if (rootCaps) val(T, C.cap, rootCaps);
-  for (let s = 0; s < 5; s++) {
-    formula(T, C.selfSlots + s, tot.self[s] ?? null, sv[s]!);
-    formula(T, C.verifiedSlots + s, tot.verified[s] ?? null, fv[s]!);
-  }
-  put(T, C.selfPoints, { f: tot.selfPoints, v: score.self.total });
-  put(T, C.verifiedPoints, { f: tot.verifiedPoints, v: score.verified.total });
-  put(T, C.difference, { f: tot.difference, v: diff(score.verified.total, score.self.total) });
+  writeScoreFormulas(cells, T, formulas.total, score.self, score.verified);
   const parts: [number, string, number, keyof Totals][] = [
     [layout.earnedRow, 'Điểm chuẩn đạt', SLOT.earned, 'earnedBase'],
     [layout.bonusRow, 'Điểm thưởng', SLOT.bonus, 'bonus'],
@@ -293,9 +329,16 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
     });
   }
   val(layout.knockoutRow, C.text, 'Không xếp loại (1 = có)');
-  formula(layout.knockoutRow, C.verifiedPoints, formulas.knockedOut, score.knockedOut ? 1 : 0);
+  cells.formula(
+    layout.knockoutRow,
+    C.verifiedPoints,
+    formulas.knockedOut,
+    score.knockedOut ? 1 : 0,
+  );
+}
 
-  spec.cells = rows;
+/** Everything of the sheet but its cells: merges, widths, panes, protection, print, look, lists. */
+function frameSheet(spec: SheetSpec, t: CompiledTemplate, layout: UnitLayout): void {
   // The hint stays in the frozen columns A:B, so it is readable wherever the sheet is scrolled.
   spec.merges = [
     range(UNIT.titleRow, 1, UNIT.titleRow, LAST_VISIBLE),
@@ -308,7 +351,6 @@ export function buildUnitSheet(input: UnitSheetInput): SheetSpec {
   spec.print = { landscape: true, fitToWidth: true, titleRows: [UNIT.headerRow, UNIT.headerRow] };
   spec.styles = styles(t, layout.rows, layout);
   spec.validations = validations(layout.rows);
-  return withRowHeights(spec);
 }
 
 /** Formats, in order: a later style wins where ranges overlap. */

@@ -19,7 +19,7 @@ import {
 } from '../grid';
 import { NO, YES } from '../layout';
 import type { InputProblem } from '../problems';
-import { UNIT, unitLayout, type UnitRow } from './layout';
+import { UNIT, unitLayout, type UnitLayout, type UnitRow } from './layout';
 
 /**
  * Reads a unit sheet back (docs/workbook-format.md, "Trang đơn vị"). Values come back as the live
@@ -142,85 +142,116 @@ function text(v: ReadValue | undefined): string | undefined {
   return String(v);
 }
 
+/** The sheet being read, its layout, and the problems found so far. */
+interface SheetReader {
+  data: SheetData;
+  layout: UnitLayout;
+  problems: InputProblem[];
+  cell(row: number, col: number): ReadValue;
+  report(row: number, col: number, message: string, code?: string): void;
+}
+
+function sheetReader(data: SheetData, layout: UnitLayout): SheetReader {
+  const problems: InputProblem[] = [];
+  return {
+    data,
+    layout,
+    problems,
+    cell: (row, col) => data.values[row - 1]?.[col - 1] ?? null,
+    report: (row, col, message, code) =>
+      problems.push({
+        source: data.name,
+        location: `ô ${address(row, col)}`,
+        ...(code !== undefined ? { code } : {}),
+        message,
+      }),
+  };
+}
+
 /** Reads a unit sheet: entries, submission record and every problem found. */
 export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadUnitSheetResult {
   const { compiled: t, unit } = input;
-  const layout = unitLayout(t);
-  const problems: InputProblem[] = [];
-  const cell = (row: number, col: number): ReadValue => data.values[row - 1]?.[col - 1] ?? null;
-  const formula = (row: number, col: number) => data.formulas[row - 1]?.[col - 1];
-  const report = (row: number, col: number, message: string, code?: string) =>
-    problems.push({
-      source: data.name,
-      location: `ô ${address(row, col)}`,
-      ...(code !== undefined ? { code } : {}),
-      message,
-    });
-  const errorMessage = (row: number, col: number, error: string, rule?: string) => {
-    const header = UNIT.headers[col - 1];
-    if (
-      formula(row, col) !== undefined ||
-      (col >= C.selfPoints && col <= C.difference) ||
-      col > C.kind
-    )
-      return `ô công thức (cột ${header}) có lỗi ${error}: công thức của trang đã bị hỏng (thường do xóa, chèn hay dán đè ô); hãy tạo lại trang.`;
-    return `ô có giá trị lỗi ${error}; hãy nhập lại giá trị.${rule ? ` ${rule}` : ''}`;
+  const sheet = sheetReader(data, unitLayout(t));
+  checkUnitCode(sheet, unit);
+  const status = readStatus(sheet);
+  const submittedAt = readSubmittedAt(sheet);
+  reportMerges(sheet);
+  const shifted = reportShiftedRows(sheet);
+  const skip = new Set(shifted.map((r) => r.row));
+  const entries: Record<string, ItemEntry> = {};
+  for (const r of sheet.layout.rows) {
+    if (skip.has(r.row)) continue;
+    const entry = readCriterionRow(sheet, r);
+    if (Object.keys(entry).length) entries[r.code] = entry;
+  }
+  // Once rows have moved the totals rows are not where the layout says, so their errors mean nothing.
+  if (shifted.length === 0) reportBrokenTotals(sheet);
+  return {
+    sheet: { unitCode: unit.code, entries },
+    submission: { unitCode: unit.code, status, ...(submittedAt ? { submittedAt } : {}) },
+    problems: sheet.problems,
   };
+}
 
-  // Identity: the unit code cell survives a renamed or copied sheet.
-  const codeCell = cell(UNIT.unitRow, UNIT.unitCodeCol);
+/** The unit code cell, not the sheet name, says whose sheet this is: it survives a rename or a copy. */
+function checkUnitCode(sheet: SheetReader, unit: Unit): void {
+  const codeCell = sheet.cell(UNIT.unitRow, UNIT.unitCodeCol);
   const codeText = isError(codeCell)
     ? codeCell.error
     : typeof codeCell === 'string'
       ? nfc(codeCell)
       : (text(codeCell) ?? '');
   if (codeText !== unit.code)
-    report(
+    sheet.report(
       UNIT.unitRow,
       UNIT.unitCodeCol,
       `mã đơn vị ghi ${codeText ? `"${codeText}"` : 'để trống'}, không phải "${unit.code}" (${unit.name}): trang đã bị đổi tên hoặc sao chép từ trang của đơn vị khác; hãy kiểm tra lại trang trước khi dùng số liệu.`,
     );
+}
 
-  // Status and submission date: a cell of the status row, its error reported; blank → undefined.
-  const statusRowCell = (col: number, retype: string): CellValue | undefined => {
-    const v = cell(UNIT.statusRow, col);
-    if (isError(v)) report(UNIT.statusRow, col, `ô có giá trị lỗi ${v.error}; hãy ${retype}.`);
-    else if (!isBlank(v)) return v;
-    return undefined;
-  };
-  let status: SheetStatus = 'chua-nop';
-  const statusCell = statusRowCell(UNIT.statusCol, 'chọn lại trạng thái');
-  if (statusCell !== undefined) {
-    const found = parseStatus(String(statusCell));
-    if (found) status = found;
-    else
-      report(
-        UNIT.statusRow,
-        UNIT.statusCol,
-        `trạng thái ${shown(statusCell)} không có trong danh sách; chọn một trong: ${Object.values(STATUS_LABELS).join(', ')}.`,
-      );
-  }
-  let submittedAt: string | undefined;
-  const dateCell = statusRowCell(UNIT.dateCol, 'nhập lại ngày nộp');
-  if (dateCell !== undefined) {
-    const iso =
-      typeof dateCell === 'number'
-        ? serialToIso(dateCell)
-        : typeof dateCell === 'string' && isoParts(dateCell)
-          ? dateCell
-          : undefined;
-    if (iso) submittedAt = iso;
-    else
-      report(
-        UNIT.statusRow,
-        UNIT.dateCol,
-        typeof dateCell === 'string'
-          ? `ngày nộp ${shown(dateCell)} là văn bản, không phải ngày; hãy nhập lại dưới dạng ngày (ngày/tháng/năm).`
-          : `ngày nộp ${shown(dateCell)} không phải một ngày; hãy nhập ngày (ngày/tháng/năm).`,
-      );
-  }
+/** A cell of the status row, its error reported; blank → undefined. */
+function statusRowCell(sheet: SheetReader, col: number, retype: string): CellValue | undefined {
+  const v = sheet.cell(UNIT.statusRow, col);
+  if (isError(v)) sheet.report(UNIT.statusRow, col, `ô có giá trị lỗi ${v.error}; hãy ${retype}.`);
+  else if (!isBlank(v)) return v;
+  return undefined;
+}
 
-  // Merged cells in the criteria area and the totals below it.
+function readStatus(sheet: SheetReader): SheetStatus {
+  const statusCell = statusRowCell(sheet, UNIT.statusCol, 'chọn lại trạng thái');
+  if (statusCell === undefined) return 'chua-nop';
+  const found = parseStatus(String(statusCell));
+  if (found) return found;
+  sheet.report(
+    UNIT.statusRow,
+    UNIT.statusCol,
+    `trạng thái ${shown(statusCell)} không có trong danh sách; chọn một trong: ${Object.values(STATUS_LABELS).join(', ')}.`,
+  );
+  return 'chua-nop';
+}
+
+function readSubmittedAt(sheet: SheetReader): string | undefined {
+  const dateCell = statusRowCell(sheet, UNIT.dateCol, 'nhập lại ngày nộp');
+  if (dateCell === undefined) return undefined;
+  const iso =
+    typeof dateCell === 'number'
+      ? serialToIso(dateCell)
+      : typeof dateCell === 'string' && isoParts(dateCell)
+        ? dateCell
+        : undefined;
+  if (iso) return iso;
+  sheet.report(
+    UNIT.statusRow,
+    UNIT.dateCol,
+    typeof dateCell === 'string'
+      ? `ngày nộp ${shown(dateCell)} là văn bản, không phải ngày; hãy nhập lại dưới dạng ngày (ngày/tháng/năm).`
+      : `ngày nộp ${shown(dateCell)} không phải một ngày; hãy nhập ngày (ngày/tháng/năm).`,
+  );
+  return undefined;
+}
+
+/** A merged cell keeps only its top-left value: a merge in the criteria or totals rows hides input. */
+function reportMerges({ data, layout, problems }: SheetReader): void {
   for (const merge of data.merges) {
     const [a, b = a] = merge.split(':') as [string, string?];
     const top = parseAddress(a).row;
@@ -236,66 +267,84 @@ export function readUnitSheet(data: SheetData, input: ReadUnitSheetInput): ReadU
         'ô bị gộp (merge) trong vùng tiêu chí; hãy bỏ gộp ô để mỗi ô giữ giá trị của riêng nó.',
     });
   }
+}
 
-  // The code column must list the template's codes in order: anything else means rows were moved.
-  const shifted = layout.rows.filter((r) => {
-    const a = cell(r.row, C.code);
+/**
+ * The rows whose code cell is not the template's code for that row. The code column must list the
+ * template's codes in order: anything else means rows were moved, and a moved row's cells would be
+ * read as another criterion's, so these rows are not read. Reported once, at the first of them.
+ */
+function reportShiftedRows(sheet: SheetReader): UnitRow[] {
+  const shifted = sheet.layout.rows.filter((r) => {
+    const a = sheet.cell(r.row, C.code);
     return (typeof a === 'string' ? a : text(a)) !== r.code;
   });
   const first = shifted[0];
   if (first) {
-    const a = cell(first.row, C.code);
+    const a = sheet.cell(first.row, C.code);
     const found = isError(a) ? a.error : text(a);
-    report(
+    sheet.report(
       first.row,
       C.code,
       `cột ${columnLetter(C.code)} ${found === undefined ? 'để trống' : `ghi "${found}"`} nhưng theo bảng tiêu chí dòng ${first.row} phải là mục ${first.code}: có dòng đã bị chèn, xóa hoặc di chuyển. ${shifted.length} dòng không đúng vị trí chưa được đọc; hãy trả các dòng về đúng vị trí hoặc tạo lại trang.`,
       first.code,
     );
   }
-  const skip = new Set(shifted.map((r) => r.row));
+  return shifted;
+}
 
-  const entries: Record<string, ItemEntry> = {};
-  for (const r of layout.rows) {
-    if (skip.has(r.row)) continue;
-    const rule = r.rule ? `Mục ${r.code}: ${r.rule}.` : undefined;
-    for (let col = C.text; col <= UNIT.lastColumn; col++) {
-      const v = cell(r.row, col);
-      if (isError(v)) report(r.row, col, errorMessage(r.row, col, v.error, rule), r.code);
+/** A blank or error self/verified cell gives no entry (the error is reported with the row's others). */
+function readCriterionRow(sheet: SheetReader, r: UnitRow): ItemEntry {
+  const rule = r.rule ? `Mục ${r.code}: ${r.rule}.` : undefined;
+  reportErrorCells(sheet, r.row, rule, r.code);
+  const entry: ItemEntry = {};
+  if (r.input !== 'none') {
+    for (const [col, key] of [
+      [C.self, 'self'],
+      [C.verified, 'verified'],
+    ] as const) {
+      const v = sheet.cell(r.row, col);
+      if (isBlank(v) || isError(v)) continue;
+      const got = interpretInput(r, v);
+      if (got.problem) sheet.report(r.row, col, `${got.problem}. ${rule}`, r.code);
+      if (got.value !== undefined) entry[key] = got.value;
     }
-    const entry: ItemEntry = {};
-    if (r.input !== 'none') {
-      for (const [col, key] of [
-        [C.self, 'self'],
-        [C.verified, 'verified'],
-      ] as const) {
-        const v = cell(r.row, col);
-        if (isBlank(v) || isError(v)) continue;
-        const got = interpretInput(r, v);
-        if (got.problem) report(r.row, col, `${got.problem}. ${rule}`, r.code);
-        if (got.value !== undefined) entry[key] = got.value;
-      }
-    }
-    if (r.notes) {
-      const evidence = text(cell(r.row, C.evidence));
-      const reason = text(cell(r.row, C.note));
-      if (evidence !== undefined) entry.evidence = evidence;
-      if (reason !== undefined) entry.reason = reason;
-    }
-    if (Object.keys(entry).length) entries[r.code] = entry;
   }
+  if (r.notes) {
+    const evidence = text(sheet.cell(r.row, C.evidence));
+    const reason = text(sheet.cell(r.row, C.note));
+    if (evidence !== undefined) entry.evidence = evidence;
+    if (reason !== undefined) entry.reason = reason;
+  }
+  return entry;
+}
 
-  // The totals rows hold formulas only: an error there is a broken formula.
-  if (shifted.length === 0)
-    for (let row = layout.totalRow; row <= layout.knockoutRow; row++)
-      for (let col = C.text; col <= UNIT.lastColumn; col++) {
-        const v = cell(row, col);
-        if (isError(v)) report(row, col, errorMessage(row, col, v.error));
-      }
+/** The totals rows hold formulas only: an error there is a broken formula. */
+function reportBrokenTotals(sheet: SheetReader): void {
+  for (let row = sheet.layout.totalRow; row <= sheet.layout.knockoutRow; row++)
+    reportErrorCells(sheet, row);
+}
 
-  return {
-    sheet: { unitCode: unit.code, entries },
-    submission: { unitCode: unit.code, status, ...(submittedAt ? { submittedAt } : {}) },
-    problems,
-  };
+/** Errors from the text column on: criterion rows pass their rule, for the message of a mistyped input. */
+function reportErrorCells(sheet: SheetReader, row: number, rule?: string, code?: string): void {
+  for (let col = C.text; col <= UNIT.lastColumn; col++) {
+    const v = sheet.cell(row, col);
+    if (isError(v)) sheet.report(row, col, errorMessage(sheet.data, row, col, v.error, rule), code);
+  }
+}
+
+/**
+ * An error in a formula cell (one that has a formula, or a column that only ever holds formulas)
+ * cannot be fixed by retyping a value, so it asks for a fresh sheet; an error typed into an input
+ * cell asks for the value again.
+ */
+function errorMessage(data: SheetData, row: number, col: number, error: string, rule?: string) {
+  const header = UNIT.headers[col - 1];
+  if (
+    data.formulas[row - 1]?.[col - 1] !== undefined ||
+    (col >= C.selfPoints && col <= C.difference) ||
+    col > C.kind
+  )
+    return `ô công thức (cột ${header}) có lỗi ${error}: công thức của trang đã bị hỏng (thường do xóa, chèn hay dán đè ô); hãy tạo lại trang.`;
+  return `ô có giá trị lỗi ${error}; hãy nhập lại giá trị.${rule ? ` ${rule}` : ''}`;
 }
