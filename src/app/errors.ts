@@ -38,6 +38,15 @@ function officeDetails(e: unknown): { code?: string; location?: string } {
 }
 
 /** A refusal listing problems with their sheet, cell and rule. */
+/** What a reader understood of a file beyond plain CSV: said once, not as a warning. */
+export function notesNotice(notes: readonly string[]): {
+  intent: 'info';
+  title: string;
+  lines: string[];
+} {
+  return { intent: 'info', title: 'Đã đọc tệp', lines: [...notes] };
+}
+
 export function problemsNotice(problems: readonly InputProblem[]): ErrorNotice {
   return { intent: 'error', title: INVALID_TITLE, lines: problems.map(describeProblem) };
 }

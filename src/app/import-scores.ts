@@ -2,7 +2,7 @@ import type { SheetStatus } from '../core/bloc';
 import type { WorkbookPort } from '../workbook/grid';
 import { InputError } from '../workbook/problems';
 import { planScoreUpdates, planStatusUpdates } from '../workbook/unit-sheet';
-import { readScoresFile, type InputFile } from './inputs';
+import { readScoresFile, type InputFile, type InputOptions } from './inputs';
 import { readBlocConfig } from './workbook-actions';
 
 /**
@@ -12,10 +12,10 @@ import { readBlocConfig } from './workbook-actions';
 export async function importScores(
   port: WorkbookPort,
   file: InputFile,
-  options: { status?: SheetStatus } = {},
-): Promise<{ rows: number; cells: number }> {
+  options: { status?: SheetStatus } & InputOptions = {},
+): Promise<{ rows: number; cells: number; notes: string[] }> {
   const { bloc, compiled, sheetNames } = await readBlocConfig(port);
-  const read = readScoresFile(file, { units: bloc.units, compiled });
+  const read = await readScoresFile(file, { units: bloc.units, compiled }, options);
   if (!read.rows) throw new InputError(read.problems);
   const updates = planScoreUpdates(compiled, read.rows, file.name);
   if (options.status)
@@ -37,5 +37,5 @@ export async function importScores(
       })),
     );
   await port.write({ replace: [], update: updates });
-  return { rows: read.rows.length, cells: updates.length };
+  return { rows: read.rows.length, cells: updates.length, notes: read.notes };
 }

@@ -19,3 +19,8 @@ export class UsageError extends Error {
 export function progress(message: string): void {
   if (process.env.THIDUA_QUIET !== '1') process.stderr.write(`… ${message}\n`);
 }
+
+/** What an input reader understood beyond plain CSV (an encoding, a sheet): one line each. */
+export function printNotes(notes: readonly string[]): void {
+  for (const note of notes) process.stdout.write(`Đã hiểu: ${note}\n`);
+}

@@ -13,6 +13,8 @@ import { SAMPLE_BLOC, SAMPLE_TEMPLATE } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { criteriaToCsv, unitsToCsv } from '../../src/workbook/csv';
 import { fakeHost, quickUser, sampleWorkbook, skipStyleChecks } from '../support/pane';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Each test builds a workbook with ExcelJS and renders the whole pane.
 jest.setTimeout(60_000);
@@ -234,7 +236,7 @@ describe('Thiết lập khối: a new workbook', () => {
     const bad =
       'ma;ma_cha;noi_dung;loai;diem_chuan;muc;tran_cong;tran_tru;tran_tong;can_minh_chung\nI;;Phần I;nhom;;;;;;\n1;I;Mục 1;chuan;bốn;;;;;\n';
     await user.upload(
-      screen.getByLabelText('Chọn tệp tiêu chí (.csv)'),
+      screen.getByLabelText('Chọn tệp tiêu chí (.csv, .xlsx)'),
       new File([bad], 'tieu-chi.csv', { type: 'text/csv' }),
     );
     const bar = await noticeWith('Dữ liệu không hợp lệ, chưa ghi gì');
@@ -242,7 +244,7 @@ describe('Thiết lập khối: a new workbook', () => {
       within(bar).getByText(/^tieu-chi\.csv, dòng 3 \(tiêu chí 1\): cột diem_chuan/),
     ).toBeInTheDocument();
     await user.upload(
-      screen.getByLabelText('Chọn tệp tiêu chí (.csv)'),
+      screen.getByLabelText('Chọn tệp tiêu chí (.csv, .xlsx)'),
       new File([criteriaToCsv(SAMPLE_TEMPLATE)], 'mau.csv', { type: 'text/csv' }),
     );
     expect(
@@ -256,7 +258,7 @@ describe('Thiết lập khối: a new workbook', () => {
 
     const units = unitsToCsv(SAMPLE_BLOC.units.slice(0, 3));
     await user.upload(
-      screen.getByLabelText('Nhập từ tệp CSV'),
+      screen.getByLabelText('Nhập từ tệp CSV hoặc Excel'),
       new File([units], 'don-vi.csv', { type: 'text/csv' }),
     );
     await waitFor(() => expect(screen.getByLabelText('Mã 3')).toHaveValue('BDBP'));
@@ -264,6 +266,27 @@ describe('Thiết lập khối: a new workbook', () => {
     await user.click(screen.getByRole('button', { name: 'Xác nhận và tạo sổ tính' }));
     expect(await screen.findByText('Đã tạo sổ tính thi đua')).toBeInTheDocument();
     expect((await session.load())?.bloc.units.map((u) => u.code)).toEqual(['CAT', 'BCHQS', 'BDBP']);
+  });
+});
+
+describe('Thiết lập khối: files as offices save them', () => {
+  const fixture = (name: string) =>
+    readFileSync(join(__dirname, '..', 'fixtures', 'offices', name));
+
+  it('reads units from a Windows-1258 CSV and from a workbook, and says what it understood', async () => {
+    const { user } = await renderEmpty();
+    const picker = () => screen.getByLabelText('Nhập từ tệp CSV hoặc Excel');
+    await user.upload(picker(), new File([fixture('units-cp1258.csv')], 'don-vi.csv'));
+    await waitFor(() => expect(screen.getByLabelText('Tên đơn vị 1')).toHaveValue('Sở Tư pháp'));
+    const read = await noticeWith('Đã đọc tệp');
+    expect(
+      within(read).getByText(
+        'don-vi.csv: đọc theo bảng mã Windows-1258 (CSV của Excel tiếng Việt).',
+      ),
+    ).toBeInTheDocument();
+    await user.upload(picker(), new File([fixture('units.xlsx')], 'don-vi.xlsx'));
+    await waitFor(() => expect(screen.getByLabelText('Mã 1')).toHaveValue('CAT'));
+    expect(await screen.findByText('don-vi.xlsx: đọc trang "Sheet1".')).toBeInTheDocument();
   });
 });
 

@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { compileTemplate } from '../../src/core/template/compile';
 import {
-  readCriteriaCsv,
-  readPeopleCsv,
-  readScoresCsv,
-  readUnitsCsv,
-} from '../../src/workbook/csv';
-import { describeProblem, type InputProblem } from '../../src/workbook/problems';
+  readCriteriaFile,
+  readPeopleFile,
+  readScoresFile,
+  readUnitsFile,
+} from '../../src/app/inputs';
+import type { Unit } from '../../src/core/bloc';
+import type { CompiledTemplate } from '../../src/core/template/compile';
+import { describeProblem, InputError, type InputProblem } from '../../src/workbook/problems';
 
 /**
  * Every bad input of test/fixtures/bad/ yields at least one problem that names its line and
@@ -21,32 +23,46 @@ interface BadCase {
 
 const BAD = join(__dirname, '..', 'fixtures', 'bad');
 const GOOD = join(__dirname, '..', 'fixtures', 'csv');
-// The CLI reads files as UTF-8 with replacement characters, as Buffer#toString does.
-const text = (dir: string, name: string) => readFileSync(join(dir, name)).toString('utf8');
-const cases = JSON.parse(text(BAD, 'cases.json')) as BadCase[];
+const file = (dir: string, name: string) => ({ name, bytes: readFileSync(join(dir, name)) });
+const cases = JSON.parse(readFileSync(join(BAD, 'cases.json'), 'utf8')) as BadCase[];
 
-const units = readUnitsCsv(text(GOOD, 'units.csv'), 'units.csv').units!;
-const compiled = compileTemplate(
-  readCriteriaCsv(text(GOOD, 'criteria.csv'), 'criteria.csv').template!,
-);
+let units: Unit[];
+let compiled: CompiledTemplate;
+beforeAll(async () => {
+  units = (await readUnitsFile(file(GOOD, 'units.csv'))).units!;
+  compiled = compileTemplate((await readCriteriaFile(file(GOOD, 'criteria.csv'))).template!);
+});
 
-function run(c: BadCase): { problems: InputProblem[]; data: unknown } {
-  const t = text(BAD, c.file);
+/**
+ * Each file read as every door reads it: its bytes through the app's readers. A file that does not
+ * open at all (a broken spreadsheet) is refused by an InputError instead of a result.
+ */
+async function run(c: BadCase): Promise<{ problems: readonly InputProblem[]; data: unknown }> {
+  try {
+    return await read(c);
+  } catch (e) {
+    if (e instanceof InputError) return { problems: e.problems, data: undefined };
+    throw e;
+  }
+}
+
+async function read(c: BadCase): Promise<{ problems: readonly InputProblem[]; data: unknown }> {
+  const f = file(BAD, c.file);
   switch (c.reader) {
     case 'criteria': {
-      const r = readCriteriaCsv(t, c.file);
+      const r = await readCriteriaFile(f);
       return { problems: r.problems, data: r.template };
     }
     case 'units': {
-      const r = readUnitsCsv(t, c.file);
+      const r = await readUnitsFile(f);
       return { problems: r.problems, data: r.units };
     }
     case 'scores': {
-      const r = readScoresCsv(t, c.file, { units, compiled });
+      const r = await readScoresFile(f, { units, compiled });
       return { problems: r.problems, data: r.rows };
     }
     case 'people': {
-      const r = readPeopleCsv(t, c.file, { units });
+      const r = await readPeopleFile(f, { units });
       return { problems: r.problems, data: r.people };
     }
   }
@@ -63,8 +79,8 @@ describe('bad CSV inputs (test/fixtures/bad/cases.json)', () => {
     }
   });
 
-  it.each(cases.map((c) => [c.file, c] as const))('%s', (_, c) => {
-    const { problems, data } = run(c);
+  it.each(cases.map((c) => [c.file, c] as const))('%s', async (_, c) => {
+    const { problems, data } = await run(c);
     expect(data).toBeUndefined();
     expect(problems.length).toBeGreaterThan(0);
     const shown = problems.map(describeProblem);
@@ -72,7 +88,8 @@ describe('bad CSV inputs (test/fixtures/bad/cases.json)', () => {
     if (!match)
       throw new Error(`no problem contains ${JSON.stringify(c.expect)}:\n${shown.join('\n')}`);
     expect(match.source).toBe(c.file);
-    expect(match.location).toMatch(/^dòng \d+$/);
+    // A line, or the whole file when it does not open at all.
+    expect(match.location).toMatch(/^(dòng \d+|tệp)$/);
     // Messages are NFC, as everything shown to people.
     for (const p of problems) expect(p.message).toBe(p.message.normalize('NFC'));
   });

@@ -97,15 +97,15 @@ describe('readScoresCsv', () => {
     ]);
     expect(r.rows?.[0]?.unitCode).toBe('CAT');
     expect(r.rows?.[1]?.reason).toBe('Một đơn vị đăng ký muộn');
-    // A cell already neutralised with an apostrophe is accepted as it is.
-    expect(r.rows?.[3]?.evidence).toBe("'=Kế hoạch số 12");
+    // The apostrophe that neutralised a formula-like text (as toCsv writes it) is not part of it.
+    expect(r.rows?.[3]?.evidence).toBe('=Kế hoạch số 12');
   });
 
   it('lists every bad row, several problems per row when there are', () => {
     const r = scores(
       [
         'CAT;1.2;4;4;;',
-        'CAT;1.2;abc;-1;=1+1;',
+        'CAT;1.2;abc;-1;=1+1\u001b;',
         'XYZ;1.3;6;;;',
         'CAT;2.3.1.3;1;;;',
         'CAT;1.3.1;0,5;;;',
@@ -113,7 +113,7 @@ describe('readScoresCsv', () => {
     );
     expect(r.rows).toBeUndefined();
     expect(r.problems.map((p) => `${p.location}: ${p.message}`)).toEqual([
-      "dòng 3: cột minh_chung: ô bắt đầu bằng '=' có thể là công thức độc hại; hãy bỏ ký tự đầu.",
+      'dòng 3: cột minh_chung: ô có ký tự điều khiển U+001B, không lưu được vào sổ tính; hãy xóa ký tự đó.',
       'dòng 3: tự chấm: "abc" không phải là số (ví dụ hợp lệ: 9,5)',
       'dòng 3: khối chấm không được âm (đang ghi -1).',
       'dòng 3: đơn vị CAT, mục 1.2 đã có ở dòng 2; mỗi mục chỉ ghi một dòng.',

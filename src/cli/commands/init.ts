@@ -15,7 +15,15 @@ import {
   readUnitsFile,
 } from '../../app';
 import { InputError, type InputProblem } from '../../workbook';
-import { exists, progress, readInputFile, saveXlsx, UsageError, XlsxWorkbook } from '../io';
+import {
+  exists,
+  printNotes,
+  progress,
+  readInputFile,
+  saveXlsx,
+  UsageError,
+  XlsxWorkbook,
+} from '../io';
 import type { Command } from '../command';
 
 export const initCommand: Command = {
@@ -23,7 +31,9 @@ export const initCommand: Command = {
   usage: [
     'thidua init --criteria tieu-chi.csv --units don-vi.csv --name "Khối Nội chính" --year 2025 -o khoi.xlsx',
     '            [--round ca-nam|dot-1|dot-2] [--people ca-nhan.csv] [--collectives tap-the.csv]',
-    'Không ghi đè tệp đã có. Định dạng các tệp CSV: docs/csv-formats.md.',
+    '            [--sheet TÊN]',
+    'Mỗi tệp là CSV (UTF-8, Windows-1258 hay UTF-16) hoặc sổ tính .xlsx cùng các cột: trang đầu',
+    'tiên, hoặc trang --sheet. Không ghi đè tệp đã có. Định dạng các tệp: docs/csv-formats.md.',
   ].join('\n'),
   options: {
     criteria: { type: 'string' },
@@ -35,6 +45,7 @@ export const initCommand: Command = {
     round: { type: 'string' },
     title: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    sheet: { type: 'string' },
   },
   async run(values) {
     const out = values.out as string | undefined;
@@ -57,28 +68,34 @@ export const initCommand: Command = {
         },
       ]);
     const problems: InputProblem[] = [];
-    const criteria = readCriteriaFile(await readInputFile(values.criteria as string), {
-      title:
-        (values.title as string | undefined) ??
-        `Bảng chấm điểm thi đua năm ${year} – ${String(values.name)}`,
-    });
-    problems.push(...criteria.problems);
-    const units = readUnitsFile(await readInputFile(values.units as string));
-    problems.push(...units.problems);
+    const notes: string[] = [];
+    const sheet = { sheet: values.sheet as string | undefined };
+    const took = <R extends { problems: InputProblem[]; notes: string[] }>(r: R): R => {
+      problems.push(...r.problems);
+      notes.push(...r.notes);
+      return r;
+    };
+    const criteria = took(
+      await readCriteriaFile(await readInputFile(values.criteria as string), {
+        title:
+          (values.title as string | undefined) ??
+          `Bảng chấm điểm thi đua năm ${year} – ${String(values.name)}`,
+        ...sheet,
+      }),
+    );
+    const units = took(await readUnitsFile(await readInputFile(values.units as string), sheet));
     let people: Person[] = [];
     let collectives: Collective[] = [];
     if (units.units && values.people) {
       const f = await readInputFile(values.people as string);
-      const r = readPeopleFile(f, { units: units.units });
-      problems.push(...r.problems);
-      people = r.people ?? [];
+      people = took(await readPeopleFile(f, { units: units.units }, sheet)).people ?? [];
     }
     if (units.units && values.collectives) {
       const f = await readInputFile(values.collectives as string);
-      const r = readCollectivesFile(f, { units: units.units });
-      problems.push(...r.problems);
-      collectives = r.collectives ?? [];
+      collectives =
+        took(await readCollectivesFile(f, { units: units.units }, sheet)).collectives ?? [];
     }
+    printNotes(notes);
     if (problems.length || !criteria.template || !units.units) throw new InputError(problems);
     const bloc: Bloc = {
       name: values.name as string,

@@ -2,7 +2,13 @@ import { Button, Caption1, Field, Input, Select, makeStyles } from '@fluentui/re
 import { useState } from 'react';
 import { DEFAULT_SETTINGS, ROUND_LABELS, type Bloc, type Round, nfc } from '../../core';
 import { SAMPLE_BLOC } from '../../sample';
-import { readUnitsFile, describeError, problemsNotice } from '../../app';
+import {
+  readUnitsFile,
+  describeError,
+  notesNotice,
+  problemsNotice,
+  INPUT_FILE_TYPES,
+} from '../../app';
 import type { InputProblem } from '../../workbook';
 import type { TabProps } from '../shared/types';
 import { FilePicker } from '../shared/FilePicker';
@@ -172,11 +178,13 @@ export function NewBlocForm(props: Props) {
           </Button>
           <FilePicker
             size="small"
-            label="Nhập từ tệp CSV"
-            onFile={(file) => {
-              const read = readUnitsFile(file);
+            label="Nhập từ tệp CSV hoặc Excel"
+            accept={INPUT_FILE_TYPES}
+            onFile={async (file) => {
+              const read = await readUnitsFile(file);
               if (!read.units) return props.notify(problemsNotice(read.problems));
               setUnits(read.units.map((u) => ({ ...u })));
+              if (read.notes.length) props.notify(notesNotice(read.notes));
             }}
             onError={(e) => props.notify(describeError(e))}
           />

@@ -14,7 +14,14 @@ import {
 import { useState } from 'react';
 import { validateTemplate, type Template, formatDecimal } from '../../core';
 import { SAMPLE_TEMPLATE } from '../../sample';
-import { readCriteriaFile, type InputFile, describeError, problemsNotice } from '../../app';
+import {
+  readCriteriaFile,
+  type InputFile,
+  describeError,
+  notesNotice,
+  problemsNotice,
+  INPUT_FILE_TYPES,
+} from '../../app';
 import { parsePastedCriteria, type PasteWarning } from '../../workbook';
 import type { Notice } from '../shared/types';
 import { CriteriaPreview, type PreviewRow } from './CriteriaPreview';
@@ -70,12 +77,13 @@ export function TemplateSource(props: {
     props.onChange(k === 'mau' ? sampleChoice() : undefined);
   };
 
-  const readCsv = (file: InputFile) => {
-    const read = readCriteriaFile(file);
+  const readCsv = async (file: InputFile) => {
+    const read = await readCriteriaFile(file);
     if (!read.template) {
       props.onChange(undefined);
       return props.notify(problemsNotice(read.problems));
     }
+    if (read.notes.length) props.notify(notesNotice(read.notes));
     props.onChange({
       template: read.template,
       warnings: read.warnings,
@@ -114,7 +122,8 @@ export function TemplateSource(props: {
 
       {kind === 'csv' && (
         <FilePicker
-          label="Chọn tệp tiêu chí (.csv)"
+          label="Chọn tệp tiêu chí (.csv, .xlsx)"
+          accept={INPUT_FILE_TYPES}
           onFile={readCsv}
           onError={(e) => props.notify(describeError(e))}
         />

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Unit, type UnitRole, nfc } from '../../core';
-import { hostileText, sheetNameProblem, type InputProblem } from '../../workbook';
+import { unstorableText, sheetNameProblem, type InputProblem } from '../../workbook';
 
 /** A unit as typed in the editor. */
 export interface UnitDraft {
@@ -18,7 +18,7 @@ export interface UnitErrors {
 
 /**
  * The same rules as readUnitsCsv (docs/csv-formats.md), for the editor: a code that can name a
- * sheet (sheetNameProblem), no formula-like text, no two codes equal ignoring case (Excel sheet
+ * sheet (sheetNameProblem), no control character, no two codes equal ignoring case (Excel sheet
  * names), no two equal names, at most one Trưởng khối. Units are returned only without problems.
  */
 export function checkUnits(drafts: readonly UnitDraft[]): {
@@ -44,10 +44,10 @@ export function checkUnits(drafts: readonly UnitDraft[]): {
   drafts.forEach((d, i) => {
     const code = nfc(d.code);
     const name = nfc(d.name);
-    const hostileCode = hostileText(d.code);
-    const hostileName = hostileText(d.name);
+    const unstorableCode = unstorableText(d.code);
+    const unstorableName = unstorableText(d.name);
     if (!code) fail(i, 'code', 'thiếu mã đơn vị.');
-    else if (hostileCode) fail(i, 'code', `mã đơn vị: ${hostileCode}`);
+    else if (unstorableCode) fail(i, 'code', `mã đơn vị: ${unstorableCode}`);
     else {
       const bad = sheetNameProblem(code);
       if (bad) fail(i, 'code', bad);
@@ -62,7 +62,7 @@ export function checkUnits(drafts: readonly UnitDraft[]): {
       else codes.set(key, i);
     }
     if (!name) fail(i, 'name', 'thiếu tên đơn vị.');
-    else if (hostileName) fail(i, 'name', `tên đơn vị: ${hostileName}`);
+    else if (unstorableName) fail(i, 'name', `tên đơn vị: ${unstorableName}`);
     else {
       const key = name.toLocaleLowerCase('vi');
       const seen = names.get(key);

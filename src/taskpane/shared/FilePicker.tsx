@@ -22,7 +22,7 @@ export function FilePicker(props: {
   accept?: string;
   disabled?: boolean;
   size?: 'small' | 'medium';
-  onFile(file: InputFile): void;
+  onFile(file: InputFile): void | Promise<void>;
   onError(e: unknown): void;
 }) {
   const styles = useStyles();

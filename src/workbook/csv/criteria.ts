@@ -9,7 +9,7 @@ import {
   templateToRows,
 } from '../criteria-table';
 import type { InputProblem } from '../problems';
-import { lineLabel, parseCsv } from './parse';
+import { asTable, lineLabel, type TableSource } from './parse';
 import { baseName, extraCells } from './table';
 import { toCsv, type ToCsvOptions } from './write';
 
@@ -36,11 +36,11 @@ export interface ReadCriteriaResult {
  * of the criterion's code, its warnings are returned as they are.
  */
 export function readCriteriaCsv(
-  text: string,
+  source: TableSource,
   fileName: string,
   options: ReadCriteriaOptions = {},
 ): ReadCriteriaResult {
-  const parsed = parseCsv(text, fileName);
+  const parsed = asTable(source, fileName);
   if (parsed.problems.length) return { problems: parsed.problems, warnings: [] };
   const { rows, lines } = parsed;
   const lineAt = (r: number): string => lineLabel(lines[r] ?? 1);

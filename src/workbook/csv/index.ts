@@ -1,5 +1,12 @@
 /** CSV files in and out (docs/csv-formats.md). Pure: text in, data or problems out; no IO. */
-export { parseCsv, lineLabel, type CsvTable, type ParseCsvOptions } from './parse';
+export {
+  parseCsv,
+  lineLabel,
+  type CsvTable,
+  type ParseCsvOptions,
+  type TableSource,
+} from './parse';
+export { decodeText, ENCODING_LABEL, type DecodedText, type TextEncoding } from './decode';
 export { toCsv, type CsvCell, type ToCsvOptions } from './write';
 export {
   criteriaToCsv,
@@ -29,4 +36,4 @@ export {
   PEOPLE_COLUMNS,
   type PeopleContext,
 } from './people';
-export { foldKey, hostileText } from './table';
+export { foldKey, unstorableText } from './table';

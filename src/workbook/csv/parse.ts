@@ -24,6 +24,15 @@ export const DELIMITERS = [',', ';', '\t'] as const;
 
 const SAVE_AS = 'hãy lưu lại dạng CSV UTF-8';
 
+/**
+ * What a reader takes: CSV text, or a table already read from elsewhere (a spreadsheet's sheet,
+ * with its row numbers as `lines`), so one set of rules reads both.
+ */
+export type TableSource = string | CsvTable;
+
+export const asTable = (source: TableSource, fileName: string): CsvTable =>
+  typeof source === 'string' ? parseCsv(source, fileName) : source;
+
 /** `dòng N`: how every CSV problem names its place. */
 export const lineLabel = (line: number): string => `dòng ${line}`;
 

@@ -8,10 +8,10 @@ import {
   type TitleHeld,
 } from '../../core/quota/people';
 import type { InputProblem } from '../problems';
-import { lineLabel, parseCsv, type CsvTable } from './parse';
+import { asTable, lineLabel, type CsvTable, type TableSource } from './parse';
 import {
   foldKey,
-  hostileText,
+  unstorableText,
   openTable,
   readCount,
   readNonNegative,
@@ -122,11 +122,11 @@ function readHistory<T extends string>(
  * Collectives are the units themselves, without proposal or history (see `readCollectivesCsv`).
  */
 export function readPeopleCsv(
-  text: string,
+  source: TableSource,
   fileName: string,
   ctx: PeopleContext,
 ): { people?: Person[]; collectives?: Collective[]; problems: InputProblem[] } {
-  return readPeopleTable(parseCsv(text, fileName), fileName, ctx);
+  return readPeopleTable(asTable(source, fileName), fileName, ctx);
 }
 
 /** The people list from a parsed table (a CSV file or the people table of a sheet). */
@@ -155,8 +155,8 @@ export function readPeopleTable(
     if (!unitText) fail('thiếu đơn vị (mã hoặc tên đơn vị).');
     else if (!unit) fail(`đơn vị "${unitText}" không có trong danh sách đơn vị của khối.`);
     for (const key of ['ho_ten', 'chuc_vu'] as const) {
-      const hostile = hostileText(sheet.raw(rec, key));
-      if (hostile) fail(`cột ${key}: ${hostile}`);
+      const unstorable = unstorableText(sheet.raw(rec, key));
+      if (unstorable) fail(`cột ${key}: ${unstorable}`);
     }
     const name = sheet.text(rec, 'ho_ten');
     if (!name) fail('thiếu họ tên.');
@@ -219,11 +219,11 @@ export function readPeopleTable(
  * proposal and no history. A unit listed twice is a problem.
  */
 export function readCollectivesCsv(
-  text: string,
+  source: TableSource,
   fileName: string,
   ctx: PeopleContext,
 ): { collectives?: Collective[]; problems: InputProblem[] } {
-  return readCollectivesTable(parseCsv(text, fileName), fileName, ctx);
+  return readCollectivesTable(asTable(source, fileName), fileName, ctx);
 }
 
 /** The collectives from a parsed table (a CSV file or the collectives table of a sheet). */

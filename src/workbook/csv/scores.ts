@@ -1,14 +1,15 @@
 import type { Unit } from '../../core/bloc';
 import { fromUnits } from '../../core/decimal';
 import type { EntryValue, ItemEntry, UnitSheet } from '../../core/scoring/types';
+import { leafAlternativeUnits, type Side } from '../../core/scoring/score';
 import type { CompiledTemplate } from '../../core/template/compile';
 import type { Template } from '../../core/template/types';
 import { formatDateVi } from '../../core/text/dates';
 import { formatDecimal, nfc, normalizeCode, parseDecimal } from '../../core/text/vietnamese';
 import type { InputProblem } from '../problems';
-import { lineLabel } from './parse';
+import { lineLabel, type TableSource } from './parse';
 import {
-  hostileText,
+  unstorableText,
   looksLikeDate,
   openCsv,
   readCount,
@@ -83,18 +84,43 @@ function noValueReason(c: CompiledTemplate, i: number): string | undefined {
   if (node.kind === 'group')
     return `mục nhóm không nhập điểm; điểm của nhóm ${node.code} là tổng các mục con.`;
   const p = c.parent[i]!;
-  if (c.leafAlternative[i] === 1 && p >= 0) {
+  if (c.leafAlternative[i] === 1 && p >= 0 && isBanded(c, p)) {
     const choice = c.criteria[p]!;
-    const banded = c.children[p]!.some((k) => c.criteria[k]!.band);
-    if (banded) {
-      const source = c.input[p]! >= 0 ? c.criteria[c.input[p]!]!.code : choice.code;
-      return `"${node.code}" là phương án của mục chọn ${choice.code}, được chọn theo số liệu: hãy ghi số liệu vào dòng của mục ${source}.`;
-    }
-    return `"${node.code}" là phương án của mục chọn ${choice.code}: hãy ghi "${node.code}" vào dòng của mục ${choice.code}.`;
+    const source = c.input[p]! >= 0 ? c.criteria[c.input[p]!]!.code : choice.code;
+    return `"${node.code}" là phương án của mục chọn ${choice.code}, được chọn theo số liệu: hãy ghi số liệu vào dòng của mục ${source}.`;
   }
   if (node.kind === 'choice' && c.input[i]! >= 0)
     return `mục chọn ${node.code} chọn phương án theo số liệu của mục ${c.criteria[c.input[i]!]!.code}; hãy ghi số liệu vào dòng của mục đó.`;
   return undefined;
+}
+
+const isBanded = (c: CompiledTemplate, choice: number) =>
+  c.children[choice]!.some((k) => c.criteria[k]!.band);
+
+/** The choice whose alternative criterion i is, when a mark on i's row chooses it, else -1. */
+function markedChoice(c: CompiledTemplate, i: number): number {
+  const p = c.parent[i]!;
+  return c.leafAlternative[i] === 1 && p >= 0 && !isBanded(c, p) ? p : -1;
+}
+
+/**
+ * A mark on an alternative's own row, as a clerk copying a paper sheet writes it: x (or có), 1, or
+ * the points the alternative gives; blank, 0 or không marks nothing. Other points are a mistake.
+ */
+function readMark(text: string, what: string, c: CompiledTemplate, i: number): ReadResult<boolean> {
+  const word = readYesNo(text);
+  if (word.ok) return { ok: true, value: word.value ?? false };
+  const points = fromUnits(leafAlternativeUnits(c, i));
+  const hint = `ghi ${pts(Math.abs(points))}, 1 hoặc x để chọn phương án ${c.criteria[i]!.code}`;
+  const p = parseDecimal(text);
+  if (!p.ok) return { ok: false, message: `${what}: "${nfc(text)}" không phải dấu chọn; ${hint}.` };
+  if (p.value === 0) return { ok: true, value: false };
+  if (p.value === 1 || p.value === points || p.value === Math.abs(points))
+    return { ok: true, value: true };
+  return {
+    ok: false,
+    message: `${what}: phương án ${c.criteria[i]!.code} cho ${pts(points)} điểm, không phải ${pts(p.value)}; ${hint}.`,
+  };
 }
 
 /** Reads one value for criterion i by its kind (docs/csv-formats.md, "Giá trị theo loại"). */
@@ -177,22 +203,114 @@ function nearCode(c: CompiledTemplate, code: string): string {
   return near ? ` (có phải "${near.code}"?)` : '';
 }
 
+/** A mark met on an alternative's row, per side: which alternative, on which line. */
+interface Mark {
+  code: string;
+  line: number;
+}
+
+/**
+ * Folds the marks on alternatives' rows into the rows of their choices (the choice's cell is where
+ * the workbook keeps what was chosen): one alternative per choice and side, and the same as the
+ * code written on the choice's own line, if any. Returns the problems of conflicting marks.
+ */
+class MarkedChoices {
+  private readonly byChoice = new Map<
+    string,
+    { row: ScoreRow; marks: Partial<Record<Side, Mark>> }
+  >();
+  readonly problems: InputProblem[] = [];
+  count = 0;
+
+  constructor(private readonly fileName: string) {}
+
+  add(row: ScoreRow, alternative: string, sides: Partial<Record<Side, boolean>>) {
+    // The unmarked tiers of a copied paper sheet say nothing, their notes included.
+    if (!sides.self && !sides.verified) return;
+    const key = `${row.unitCode}\u0000${row.code}`;
+    let entry = this.byChoice.get(key);
+    if (!entry) {
+      entry = { row: { line: row.line, unitCode: row.unitCode, code: row.code }, marks: {} };
+      this.byChoice.set(key, entry);
+    }
+    for (const side of SIDES) {
+      if (!sides[side]) continue;
+      this.count++;
+      const first = entry.marks[side];
+      if (first && first.code !== alternative)
+        this.conflict(
+          row,
+          side,
+          `${first.code} (dòng ${first.line}) và ${alternative} (dòng ${row.line})`,
+        );
+      else {
+        entry.marks[side] = { code: alternative, line: row.line };
+        entry.row[side] = alternative;
+      }
+    }
+    for (const field of ['evidence', 'reason'] as const)
+      if (row[field])
+        entry.row[field] = entry.row[field] ? `${entry.row[field]}; ${row[field]}` : row[field];
+  }
+
+  /** The rows with the marks folded in: into the choice's own line when it has one. */
+  fold(rows: ScoreRow[]): ScoreRow[] {
+    const own = new Map(rows.map((r) => [`${r.unitCode}\u0000${r.code}`, r]));
+    const added: ScoreRow[] = [];
+    for (const [key, { row, marks }] of this.byChoice) {
+      const line = own.get(key);
+      if (!line) {
+        added.push(row);
+        continue;
+      }
+      for (const side of SIDES) {
+        const mark = marks[side];
+        if (!mark) continue;
+        if (line[side] !== undefined && line[side] !== mark.code)
+          this.conflict(
+            row,
+            side,
+            `${String(line[side])} (dòng ${line.line}) và ${mark.code} (dòng ${mark.line})`,
+          );
+        else line[side] = mark.code;
+      }
+      for (const field of ['evidence', 'reason'] as const)
+        if (row[field]) line[field] = line[field] ? `${line[field]}; ${row[field]}` : row[field];
+    }
+    return [...rows, ...added];
+  }
+
+  private conflict(row: ScoreRow, side: Side, both: string) {
+    this.problems.push({
+      source: this.fileName,
+      location: lineLabel(row.line),
+      code: row.code,
+      message: `${SIDE_WORD[side]}: mục chọn ${row.code} của đơn vị ${row.unitCode} có hai phương án được chọn, ${both}; mỗi mục chọn chỉ chọn một phương án.`,
+    });
+  }
+}
+
+const SIDES: readonly Side[] = ['self', 'verified'];
+const SIDE_WORD: Readonly<Record<Side, string>> = { self: 'tự chấm', verified: 'khối chấm' };
+
 /**
  * Scores from a CSV file: columns `don_vi, ma, tu_cham, khoi_cham, minh_chung` and optional
  * `ly_do` (Vietnamese headers accepted). The unit is given by code or by name. Every row is checked
  * before anything is returned; every bad row is listed with its line and reason, and rows are
- * returned only when there is no problem.
+ * returned only when there is no problem. A mark on an alternative's own row chooses it
+ * (`readMark`), said once in `notes`.
  */
 export function readScoresCsv(
-  text: string,
+  source: TableSource,
   fileName: string,
   ctx: ScoresContext,
-): { rows?: ScoreRow[]; problems: InputProblem[] } {
-  const { sheet, problems } = openCsv<ScoreColumn>(text, fileName, SCORE_COLUMNS);
-  if (!sheet) return { problems };
+): { rows?: ScoreRow[]; problems: InputProblem[]; notes: string[] } {
+  const { sheet, problems } = openCsv<ScoreColumn>(source, fileName, SCORE_COLUMNS);
+  if (!sheet) return { problems, notes: [] };
   const findUnit = unitLookup(ctx.units);
   const c = ctx.compiled;
   const rows: ScoreRow[] = [];
+  const marks = new MarkedChoices(fileName);
   const seen = new Map<string, number>();
   for (const rec of sheet.records) {
     let ok = true;
@@ -222,13 +340,28 @@ export function readScoresCsv(
       ['minh_chung', 'evidence'],
       ['ly_do', 'reason'],
     ] as const) {
-      const hostile = hostileText(sheet.raw(rec, key));
-      if (hostile) fail(`cột ${key}: ${hostile}`);
+      const unstorable = unstorableText(sheet.raw(rec, key));
+      if (unstorable) fail(`cột ${key}: ${unstorable}`);
       const value = sheet.text(rec, key);
       if (value) row[field] = value;
     }
     const selfText = sheet.text(rec, 'tu_cham');
     const verifiedText = sheet.text(rec, 'khoi_cham');
+    const choice = index === undefined ? -1 : markedChoice(c, index);
+    if (choice >= 0) {
+      // An alternative's row: blank or 0 marks nothing (a paper sheet leaves the other tiers so).
+      const marked: Partial<Record<Side, boolean>> = {};
+      for (const [value, what, side] of [
+        [selfText, 'tự chấm', 'self'],
+        [verifiedText, 'khối chấm', 'verified'],
+      ] as const) {
+        const r = value ? readMark(value, what, c, index!) : ({ ok: true, value: false } as const);
+        if (r.ok) marked[side] = r.value;
+        else fail(r.message);
+      }
+      if (ok) marks.add({ ...row, code: c.criteria[choice]!.code }, code, marked);
+      continue;
+    }
     if (index !== undefined) {
       const why = noValueReason(c, index);
       if (why) {
@@ -257,7 +390,15 @@ export function readScoresCsv(
     }
     if (ok) rows.push(row);
   }
-  return problems.length ? { problems } : { rows, problems };
+  const all = marks.fold(rows);
+  problems.push(...marks.problems);
+  if (problems.length) return { problems, notes: [] };
+  const notes = marks.count
+    ? [
+        `${fileName}: ${marks.count} dấu chọn ghi ở dòng của phương án được hiểu là chọn phương án đó cho mục chọn.`,
+      ]
+    : [];
+  return { rows: all, problems, notes };
 }
 
 /** Rows → one sheet per unit, in order of first appearance. */

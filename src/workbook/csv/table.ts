@@ -3,7 +3,8 @@ import { isCalendarDate, isoOf } from '../../core/text/dates';
 import { nfc, parseDecimal } from '../../core/text/vietnamese';
 import { NO, YES } from '../layout';
 import type { InputProblem } from '../problems';
-import { lineLabel, parseCsv, type CsvTable } from './parse';
+import { asTable, lineLabel, type CsvTable, type TableSource } from './parse';
+import { FORMULA_START } from './write';
 
 /**
  * What the CSV readers share: header matching with Vietnamese aliases, the data records with their
@@ -61,11 +62,11 @@ const columnList = <K extends string>(columns: readonly ColumnSpec<K>[]): string
  * Blank records (every cell empty) are skipped.
  */
 export function openCsv<K extends string>(
-  text: string,
+  source: TableSource,
   fileName: string,
   columns: readonly ColumnSpec<K>[],
 ): { sheet?: CsvSheet<K>; problems: InputProblem[] } {
-  return openTable(parseCsv(text, fileName), fileName, columns);
+  return openTable(asTable(source, fileName), fileName, columns);
 }
 
 /**
@@ -117,7 +118,7 @@ export function openTable<K extends string>(
 
   const raw = (record: CsvRecord, key: K): string => {
     const i = index.get(key);
-    return i === undefined ? '' : (record.cells[i] ?? '');
+    return i === undefined ? '' : unneutralised(record.cells[i] ?? '');
   };
   return {
     sheet: {
@@ -157,27 +158,28 @@ export function extraCells(
 // Cell rules
 // ---------------------------------------------------------------------------------------------
 
-const HOSTILE_START: Readonly<Record<string, string>> = {
-  '=': "'='",
-  '+': "'+'",
-  '-': "'-'",
-  '@': "'@'",
-  '\t': 'ký tự tab',
-  '\r': 'ký tự xuống dòng (CR)',
-};
+/** Characters no .xlsx can hold: XML 1.0 forbids the C0 controls but tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
- * A text cell that a spreadsheet could run as a formula (CSV injection, OWASP): starting with
- * = + - @, a tab or a carriage return, before or after trimming. Returns the message, else
- * undefined. A cell neutralised with a leading apostrophe ("'=…") is fine.
+ * Why a text cannot be stored in a workbook (a control character), else undefined. Any other text
+ * is taken as written, "- Báo cáo số 12/BC-UBND" and "=" or "@" at the start included: it is
+ * stored as text (a string cell, never a formula) and neutralised only in CSV exports (`toCsv`).
  */
-export function hostileText(raw: string): string | undefined {
-  const first = raw[0];
-  const trimmed = raw.trim()[0];
-  const ch = first === '\t' || first === '\r' ? first : trimmed;
-  if (ch === undefined || !(ch in HOSTILE_START)) return undefined;
-  return `ô bắt đầu bằng ${HOSTILE_START[ch]} có thể là công thức độc hại; hãy bỏ ký tự đầu.`;
+export function unstorableText(raw: string): string | undefined {
+  const bad = UNSTORABLE.exec(raw)?.[0];
+  if (bad === undefined) return undefined;
+  const code = bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `ô có ký tự điều khiển U+${code}, không lưu được vào sổ tính; hãy xóa ký tự đó.`;
 }
+
+/**
+ * A cell as its writer meant it: the apostrophe that `toCsv` (and people copying from Excel) put
+ * before a formula-like text is not part of the text, so an exported file reads back the same.
+ */
+const unneutralised = (cell: string): string =>
+  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 
 const YES_KEYS = new Set(YES.map(foldKey));
 const NO_KEYS = new Set(NO.filter((v) => v !== '').map(foldKey));

@@ -1,8 +1,8 @@
 import { ROLE_LABELS, type Unit, type UnitRole } from '../../core/bloc';
 import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, SHEETS } from '../layout';
 import type { InputProblem } from '../problems';
-import { lineLabel } from './parse';
-import { foldKey, hostileText, openCsv, type ColumnSpec } from './table';
+import { lineLabel, type TableSource } from './parse';
+import { foldKey, unstorableText, openCsv, type ColumnSpec } from './table';
 import { toCsv, type ToCsvOptions } from './write';
 
 export const UNIT_COLUMNS = [
@@ -46,10 +46,10 @@ export function sheetNameProblem(code: string): string | undefined {
  * without diacritics); empty means thanh-vien. Units are returned only when there is no problem.
  */
 export function readUnitsCsv(
-  text: string,
+  source: TableSource,
   fileName: string,
 ): { units?: Unit[]; problems: InputProblem[] } {
-  const { sheet, problems } = openCsv<UnitColumn>(text, fileName, UNIT_COLUMNS);
+  const { sheet, problems } = openCsv<UnitColumn>(source, fileName, UNIT_COLUMNS);
   if (!sheet) return { problems };
   const units: Unit[] = [];
   const codeLines = new Map<string, { code: string; line: number }>();
@@ -71,9 +71,9 @@ export function readUnitsCsv(
       ['ma', code, 'mã đơn vị'],
       ['ten', name, 'tên đơn vị'],
     ] as const) {
-      const hostile = hostileText(sheet.raw(rec, key));
-      if (hostile) {
-        fail(`cột ${key}: ${hostile}`);
+      const unstorable = unstorableText(sheet.raw(rec, key));
+      if (unstorable) {
+        fail(`cột ${key}: ${unstorable}`);
         ok = false;
       } else if (!value) {
         fail(`thiếu ${what}.`);

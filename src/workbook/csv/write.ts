@@ -10,7 +10,7 @@ export interface ToCsvOptions {
 }
 
 /** Characters that make a spreadsheet read a text cell as a formula (OWASP, CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Rows → CSV text for exports: RFC 4180 quoting (a cell holding a delimiter, a quote or a line
