@@ -111,12 +111,24 @@ async function spreadsheetTable(file: InputFile, options: InputOptions): Promise
   });
   if (!rows.length)
     problems.push({ source, location: 'dòng 1', message: 'trang trống, không có dữ liệu.' });
-  const table: CsvTable = { rows, lines, delimiter: '\t', problems };
-  const notes =
+  // A sheet's title ("BẢNG ĐIỂM…", often merged across) stands above the header in one cell;
+  // every kind of file has at least two columns, so the header is the first row with two cells.
+  const title = rows.findIndex((cells) => cells.filter((c) => c.trim() !== '').length > 1);
+  const skipped = title > 0 ? lines.slice(0, title) : [];
+  const table: CsvTable = {
+    rows: rows.slice(skipped.length),
+    lines: lines.slice(skipped.length),
+    delimiter: '\t',
+    problems,
+  };
+  const which =
     sheetNames.length > 1 && !wanted
-      ? [`${file.name}: đọc trang đầu tiên "${name}" (sổ tính có ${sheetNames.length} trang).`]
-      : [`${file.name}: đọc trang "${name}".`];
-  return { table, source, notes };
+      ? `đọc trang đầu tiên "${name}" (sổ tính có ${sheetNames.length} trang)`
+      : `đọc trang "${name}"`;
+  const titleRows = skipped.length
+    ? `; bỏ qua ${skipped.length === 1 ? `dòng ${skipped[0]}` : `các dòng ${skipped.join(', ')}`} phía trên dòng tiêu đề cột`
+    : '';
+  return { table, source, notes: [`${file.name}: ${which}${titleRows}.`] };
 }
 
 /** The file as a table: a spreadsheet by its content (whatever its name), else text. */

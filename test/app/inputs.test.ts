@@ -142,6 +142,33 @@ describe('spreadsheets as input', () => {
     ]);
   });
 
+  it('skips the title rows above the header, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(OFFICES, 'units.xlsx'));
+    const ws = wb.getWorksheet('Sheet1')!;
+    ws.spliceRows(
+      1,
+      0,
+      ['DANH SÁCH ĐƠN VỊ THÀNH VIÊN KHỐI NỘI CHÍNH'],
+      [],
+      ['(kèm theo Kế hoạch số 05/KH-KNC)'],
+    );
+    ws.mergeCells('A1:C1');
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await readUnitsFile({ name: 'don-vi.xlsx', bytes });
+    expect(r.units).toEqual(units);
+    expect(r.notes).toEqual([
+      'don-vi.xlsx: đọc trang "Sheet1"; bỏ qua các dòng 1, 3 phía trên dòng tiêu đề cột.',
+    ]);
+    // Rows keep the sheet's numbers: the header is row 4, a bad unit on row 6 is named so.
+    ws.getCell('B6').value = null;
+    const bad = await readUnitsFile({
+      name: 'don-vi.xlsx',
+      bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    });
+    expect(bad.problems[0]).toMatchObject({ location: 'dòng 6', message: 'thiếu tên đơn vị.' });
+  });
+
   it('reads a spreadsheet by its content, whatever its name says', async () => {
     const bytes = readFileSync(join(OFFICES, 'units.xlsx'));
     const r = await readUnitsFile({ name: 'don-vi.csv', bytes });
