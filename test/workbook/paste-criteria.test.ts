@@ -214,6 +214,125 @@ describe('parsePastedCriteria', () => {
     expect(rows.get('KXL')).toMatchObject({ kind: 'knockout' });
   });
 
+  // The phrasings of issue #9 §2 and docs/scoring-rules.md (quoted there from published sheets).
+  it('reads tiers written in the text as a choice banded on the measured value', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+      [
+        '1',
+        'Tỷ lệ hồ sơ giải quyết đúng hạn',
+        '5',
+        '',
+        '',
+        'Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4 điểm; từ 96% đến dưới 97%: 3 điểm; dưới 96%: 0 điểm',
+      ],
+      [
+        '2',
+        'Số hồ sơ tiếp nhận trong năm',
+        '3',
+        '',
+        '',
+        // Excel quotes a cell of several lines.
+        '"≥ 2.000 hồ sơ: 3 điểm\nTừ 1.000 đến dưới 2.000 hồ sơ: 2 điểm\nDưới 1.000 hồ sơ: 1 điểm"',
+      ],
+      ['', 'Tổng cộng', '8', '', '', ''],
+    ]);
+    const { template, understood, problems, warnings } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 5 });
+    expect(rows.get('1')!.reading).toEqual([
+      'chọn một mức theo số liệu nhập vào: 4 mức (đọc từ ghi chú)',
+    ]);
+    expect(understood.filter((r) => r.parent === '1').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['1.m1', 5, { from: 98 }],
+        ['1.m2', 4, { from: 97, to: 98 }],
+        ['1.m3', 3, { from: 96, to: 97 }],
+        ['1.m4', 0, { to: 96 }],
+      ],
+    );
+    // "trên 98%" leaves 98% itself to no tier; the reading says where it put it.
+    expect(rows.get('1.m1')!.unsure).toEqual([
+      '"Đạt trên 98%": mốc 98 được tính vào mức này (từ 98 trở lên)',
+    ]);
+    expect(warnings.filter((w) => w.kind === 'paste-guess').map((w) => w.code)).toEqual(['1.m1']);
+    // "2.000" is two thousand files, as Vietnamese writes counts.
+    expect(understood.filter((r) => r.parent === '2').map((r) => [r.text, r.base, r.band])).toEqual(
+      [
+        ['≥ 2.000 hồ sơ', 3, { from: 2000 }],
+        ['Từ 1.000 đến dưới 2.000 hồ sơ', 2, { from: 1000, to: 2000 }],
+        ['Dưới 1.000 hồ sơ', 1, { to: 1000 }],
+      ],
+    );
+    expect(template?.declaredTotal).toBe(8);
+    expect(warnings.map((w) => w.kind)).not.toContain('declared-total');
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('reads alternatives as a choice, a penalty alternative worth its points once', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+      [
+        '1',
+        'Gửi báo cáo giải trình',
+        '2',
+        'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm',
+      ],
+      ['2', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
+    ]);
+    const { template, understood, problems } = parsePastedCriteria(text, { declaredTotal: 6 });
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 2 });
+    expect(rows.get('1.m1')).toMatchObject({ kind: 'base', base: 2, text: 'Có báo cáo' });
+    expect(rows.get('1.m2')).toMatchObject({ kind: 'penalty', rate: 2, text: 'Không có công văn' });
+    expect(rows.get('1.m2')!.band).toBeUndefined();
+    // The rate of the alternative is not also read as a per-case penalty of the row.
+    expect(understood.map((r) => r.code)).not.toContain('1.tru');
+    // A date is not read as a band: the alternative is chosen by its code, and the row says so.
+    expect(rows.get('2')).toMatchObject({ kind: 'choice', base: 4 });
+    expect(rows.get('2.m2')).toMatchObject({ kind: 'penalty', rate: 1, text: 'sau ngày 31/01' });
+    expect(rows.get('2.m2')!.unsure).toEqual([
+      '"sau ngày 31/01": mốc ngày chưa được đọc thành khoảng; hãy nhập mã phương án khi chấm',
+    ]);
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('reads a per-item rate with its cap, and a knock-out sentence under a base item', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+      [
+        '1',
+        'Chấp hành chế độ báo cáo',
+        '100',
+        '',
+        '',
+        'Mỗi trường hợp trừ 0,5 điểm. Không gửi báo cáo giải trình chấm điểm (không xếp loại)',
+      ],
+      [
+        '2',
+        'Tin, bài tuyên truyền về điển hình tiên tiến',
+        '',
+        '',
+        '',
+        '+0,2 điểm/bài, tối đa 1 điểm',
+      ],
+    ]);
+    const { template, understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'base', base: 100 });
+    expect(rows.get('1.tru')).toMatchObject({ kind: 'penalty', rate: 0.5, parent: '1' });
+    expect(rows.get('1.kxl')).toMatchObject({
+      kind: 'knockout',
+      parent: '1',
+      text: 'Không gửi báo cáo giải trình chấm điểm (không xếp loại)',
+    });
+    expect(rows.get('2')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
   it('refuses text without a header, naming the line', () => {
     const { template, problems } = parsePastedCriteria('1\tBan hành kế hoạch\t4\n2\tKý kết\t6');
     expect(template).toBeUndefined();

@@ -149,6 +149,7 @@ function newNode(
     cellCaps: points.caps,
     failed: points.failed === true,
     reading: [],
+    unsure: [],
   };
 }
 
@@ -181,6 +182,7 @@ function toCriterion(r: PastedRow): Criterion {
     ...(r.base !== undefined ? { base: r.base } : {}),
     ...(r.rate !== undefined ? { rate: r.rate } : {}),
     ...(r.caps ? { caps: r.caps } : {}),
+    ...(r.band ? { band: r.band } : {}),
     ...(r.note ? { note: r.note } : {}),
   };
 }

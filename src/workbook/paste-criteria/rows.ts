@@ -12,12 +12,15 @@ import {
   sentences,
   short,
 } from './sentences';
+import { type Alternative, alternativesIn, clausesOf } from './choices';
 import type { Node } from './tree';
 import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
 // Kinds, rule rows and caps: the tree of rows with an STT becomes the rows of the template.
 
 const pts = (n: number) => formatDecimal(n);
+
+const KNOCKOUT = /không\s+xếp\s+loại/iu;
 
 const RULE = new Set<CriterionKind>(['bonus', 'penalty', 'knockout']);
 
@@ -49,16 +52,25 @@ export function buildRows(
   const caps = new CapBook(warnings);
 
   for (const node of childrenFirst(nodes)) {
-    const said = sentences(allTextOf(node));
+    const all = sentences(allTextOf(node));
+    const alternatives = node.children.length ? [] : alternativesIn(clausesOf(all));
+    const said = withoutClausesOf(all, alternatives);
     const rates = readRates(node, said, warnings);
     const childRows = node.children.map((c) => rows.get(c)!);
-    const { kind, ruleRows } = kindOf(node, rates, childRows, problems);
+    const { kind, ruleRows } = alternatives.length
+      ? { kind: 'choice' as const, ruleRows: false }
+      : kindOf(node, rates, childRows, problems);
     const extra = ruleRows
-      ? RULE_SIDES.flatMap((side) => {
-          const rate = rates[side];
-          return rate ? [ruleRow(node, side, rate)] : [];
-        })
-      : [];
+      ? [
+          ...RULE_SIDES.flatMap((side) => {
+            const rate = rates[side];
+            return rate ? [ruleRow(node, side, rate)] : [];
+          }),
+          ...(node.children.length ? [] : knockoutRows(node, said)),
+        ]
+      : alternatives.length
+        ? alternativeRows(node, alternatives, rates)
+        : [];
     const row = rowOf(node, kind, rates);
     rows.set(node, row);
     derived.set(node, extra);
@@ -68,11 +80,94 @@ export function buildRows(
     addCapsSaid(node, said, row, [...childRows, ...extra], byWritten, caps, warnings);
   }
 
-  return nodes.flatMap((n) => {
+  const out = nodes.flatMap((n) => {
     const nodeCaps = caps.of(n);
     const row = rows.get(n)!;
     return [nodeCaps ? { ...row, caps: nodeCaps } : row, ...derived.get(n)!];
   });
+  for (const row of out)
+    for (const guess of row.unsure ?? [])
+      warnings.push({
+        kind: 'paste-guess',
+        severity: 'warning',
+        code: row.code,
+        message: `Mục ${row.code}: ${guess}; hãy kiểm tra lại.`,
+      });
+  return out;
+}
+
+/** The row's sentences, less those whose clauses became alternatives. */
+function withoutClausesOf(said: readonly string[], alternatives: readonly Alternative[]) {
+  if (!alternatives.length) return said;
+  const used = new Set(alternatives.map((a) => a.sentence));
+  return said.filter((s) => !clausesOf([s]).some((c) => used.has(c)));
+}
+
+/**
+ * The alternatives of a row that became a choice. Bands stand only when every alternative has
+ * one: an alternative without a band could never be picked from the measured value.
+ */
+function alternativeRows(node: Node, alternatives: readonly Alternative[], rates: Rates) {
+  const banded = alternatives.every((a) => a.band);
+  const where = alternatives.every((a) => sentences(node.text).some((s) => s.includes(a.sentence)))
+    ? 'nội dung'
+    : 'ghi chú';
+  node.reading.push(
+    banded
+      ? `chọn một mức theo số liệu nhập vào: ${alternatives.length} mức (đọc từ ${where})`
+      : `chọn một trong ${alternatives.length} phương án (đọc từ ${where})`,
+  );
+  if (!banded && alternatives.some((a) => a.band))
+    node.unsure.push(
+      'có mức ghi khoảng số liệu, có mức không; các mức được chọn bằng mã phương án khi chấm',
+    );
+  for (const side of RULE_SIDES) {
+    const rate = rates[side];
+    if (rate)
+      node.unsure.push(
+        `câu "${short(rate.sentence || SIDE_LABEL[side])}" (${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp) chưa được áp dụng cho mục chọn; hãy tách thành dòng riêng`,
+      );
+  }
+  return alternatives.map((a, i): PastedRow => {
+    const code = `${node.code}.m${i + 1}`;
+    const worth =
+      a.kind === 'base'
+        ? `${pts(a.points)} điểm`
+        : `${SIDE_LABEL[a.kind]} ${pts(a.points)} điểm một lần`;
+    return {
+      line: 0,
+      written: '',
+      code,
+      parent: node.code,
+      text: a.label,
+      kind: a.kind,
+      ...(a.kind === 'base' ? { base: a.points } : { rate: a.points }),
+      ...(banded && a.band ? { band: a.band } : {}),
+      reading: [`phương án của mục ${node.code}: ${worth} (câu "${short(a.sentence)}")`],
+      ...(a.unsure.length ? { unsure: a.unsure } : {}),
+      derived: true,
+    };
+  });
+}
+
+/** "Không gửi báo cáo: không xếp loại" on a row with base points or children: a knock-out row below it. */
+function knockoutRows(node: Node, said: readonly string[]): PastedRow[] {
+  return said
+    .filter((s) => KNOCKOUT.test(s))
+    .map((sentence, i) => {
+      const code = `${node.code}.kxl${i ? i + 1 : ''}`;
+      node.reading.push(`tạo dòng ${code}: điều kiện "không xếp loại"`);
+      return {
+        line: 0,
+        written: '',
+        code,
+        parent: node.code,
+        text: sentence.replace(/^\((.*)\)$/u, '$1'),
+        kind: 'knockout',
+        reading: [`dòng điều kiện tạo từ mục ${node.code}`],
+        derived: true,
+      };
+    });
 }
 
 /** Every node after all of its descendants. */
@@ -154,7 +249,7 @@ function kindOf(
 function kindWithoutPoints(node: Node, problems: InputProblem[]): CriterionKind {
   const allText = allTextOf(node);
   const m = mentions(allText.toLowerCase());
-  if (/không\s+xếp\s+loại/iu.test(allText)) {
+  if (KNOCKOUT.test(allText)) {
     node.reading.push('điều kiện "không xếp loại"');
     return 'knockout';
   }
@@ -210,6 +305,7 @@ function rowOf(node: Node, kind: CriterionKind, rates: Rates): PastedRow {
     ...(rate ? { rate: rate.rate } : {}),
     ...(node.note ? { note: node.note } : {}),
     reading: node.reading,
+    unsure: node.unsure,
   };
 }
 

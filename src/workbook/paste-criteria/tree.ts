@@ -60,6 +60,8 @@ export interface Node {
   /** A points cell could not be read (reported already). */
   failed: boolean;
   reading: string[];
+  /** What was guessed (see `PastedRow.unsure`). */
+  unsure: string[];
 }
 
 /** The rows with an STT, in paste order, linked into a tree as they come. */
