@@ -270,6 +270,36 @@ describe('parsePastedCriteria', () => {
     expect(() => compileTemplate(template!)).not.toThrow();
   });
 
+  it('reads tiers listed as "-" rows under their item as a choice, not a sum', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ'],
+      ['1', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '5', '', ''],
+      ['-', 'Đạt trên 98%', '5', '', ''],
+      ['-', 'Từ 97% đến dưới 98%', '4', '', ''],
+      ['-', 'Dưới 97%', '0', '', ''],
+      ['2', 'Thực hiện nhiệm vụ chuyên môn', '95', '', ''],
+    ]);
+    const { template, understood, problems, warnings } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 5 });
+    expect(rows.get('1')!.unsure).toEqual([
+      'các dòng con cộng lại 9 điểm, mức cao nhất 5 bằng điểm chuẩn của mục: đọc là các mức để chọn một, không cộng dồn',
+    ]);
+    expect(understood.filter((r) => r.parent === '1').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['1.m1', 5, { from: 98 }],
+        ['1.m2', 4, { from: 97, to: 98 }],
+        ['1.m3', 0, { to: 97 }],
+      ],
+    );
+    expect(rows.get('1.m2')!.reading).toEqual(['STT "-" (gạch đầu dòng): dùng mã 1.m2']);
+    // The best tier counts, so the sheet adds up to its 100 points.
+    expect(warnings.map((w) => w.kind)).not.toContain('declared-total');
+    expect(warnings.map((w) => w.kind)).not.toContain('base-sum');
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
   it('reads alternatives as a choice, a penalty alternative worth its points once', () => {
     const text = tsv([
       ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],

@@ -59,7 +59,7 @@ function readAlternative(clause: string): Alternative | undefined {
         `"${clause}": ghi cả ${zeroBefore} điểm và ${sideWord} ${sidePoints} điểm; chỉ tính phần ${sideWord}`,
       );
   }
-  const band = readBand(label, unsure);
+  const band = bandIn(label, unsure);
   return { label, kind, points, ...(band ? { band } : {}), sentence: clause, unsure };
 }
 
@@ -83,7 +83,7 @@ const bound = (written: string): number =>
  * the sheet's words do not say which side a bound falls ("trên 98%", "≤ 5", "từ 1 đến 3"), the
  * reading is said in `unsure`. A date in the label is not read as a band.
  */
-function readBand(label: string, unsure: string[]): Band | undefined {
+export function bandIn(label: string, unsure: string[]): Band | undefined {
   if (/\d{1,2}\/\d{1,2}/.test(label)) {
     unsure.push(`"${label}": mốc ngày chưa được đọc thành khoảng; hãy nhập mã phương án khi chấm`);
     return undefined;

@@ -12,7 +12,7 @@ import {
   sentences,
   short,
 } from './sentences';
-import { type Alternative, alternativesIn, clausesOf } from './choices';
+import { type Alternative, alternativesIn, bandIn, clausesOf } from './choices';
 import type { Node } from './tree';
 import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
@@ -57,9 +57,13 @@ export function buildRows(
     const said = withoutClausesOf(all, alternatives);
     const rates = readRates(node, said, warnings);
     const childRows = node.children.map((c) => rows.get(c)!);
-    const { kind, ruleRows } = alternatives.length
-      ? { kind: 'choice' as const, ruleRows: false }
-      : kindOf(node, rates, childRows, problems);
+    const tierRows = isTierList(node, childRows);
+    const { kind, ruleRows } =
+      alternatives.length || tierRows
+        ? { kind: 'choice' as const, ruleRows: false }
+        : kindOf(node, rates, childRows, problems);
+    if (tierRows)
+      readTierRows(node, childRows, rates).forEach((r, i) => rows.set(node.children[i]!, r));
     const extra = ruleRows
       ? [
           ...RULE_SIDES.flatMap((side) => {
@@ -94,6 +98,45 @@ export function buildRows(
         message: `Mục ${row.code}: ${guess}; hãy kiểm tra lại.`,
       });
   return out;
+}
+
+/**
+ * Tiers listed as rows under an item ("- Đạt trên 98% | 5", "- Dưới 97% | 0"): leaf base rows
+ * whose points add up to more than the item's, the highest equal to it. The item is a choice.
+ */
+function isTierList(node: Node, childRows: readonly PastedRow[]): boolean {
+  if (node.base === undefined || childRows.length < 2) return false;
+  const bases = node.children.map((c, i) =>
+    c.children.length === 0 && childRows[i]!.kind === 'base' ? childRows[i]!.base : undefined,
+  );
+  if (bases.some((b) => b === undefined)) return false;
+  const values = bases as number[];
+  const sum = values.reduce((a, b) => a + b, 0);
+  return Math.max(...values) === node.base && Math.abs(sum - node.base) > 1e-9;
+}
+
+/** The rows of a tier list: banded when every tier's text states a band. */
+function readTierRows(node: Node, childRows: readonly PastedRow[], rates: Rates): PastedRow[] {
+  const sum = childRows.reduce((a, r) => a + (r.base ?? 0), 0);
+  node.reading.push(`chọn một trong ${childRows.length} mức ở các dòng dưới (đọc từ các dòng con)`);
+  node.unsure.push(
+    `các dòng con cộng lại ${pts(sum)} điểm, mức cao nhất ${pts(node.base!)} bằng điểm chuẩn của mục: đọc là các mức để chọn một, không cộng dồn`,
+  );
+  for (const side of RULE_SIDES) {
+    const rate = rates[side];
+    if (rate)
+      node.unsure.push(
+        `câu "${short(rate.sentence || SIDE_LABEL[side])}" (${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp) chưa được áp dụng cho mục chọn; hãy tách thành dòng riêng`,
+      );
+  }
+  const guesses = childRows.map(() => [] as string[]);
+  const bands = childRows.map((r, i) => bandIn(r.text, guesses[i]!));
+  if (!bands.every(Boolean)) return [...childRows];
+  return childRows.map((r, i) => ({
+    ...r,
+    band: bands[i]!,
+    ...(guesses[i]!.length ? { unsure: [...(r.unsure ?? []), ...guesses[i]!] } : {}),
+  }));
 }
 
 /** The row's sentences, less those whose clauses became alternatives. */
