@@ -235,7 +235,15 @@ describe('parsePastedCriteria', () => {
         // Excel quotes a cell of several lines.
         '"≥ 2.000 hồ sơ: 3 điểm\nTừ 1.000 đến dưới 2.000 hồ sơ: 2 điểm\nDưới 1.000 hồ sơ: 1 điểm"',
       ],
-      ['', 'Tổng cộng', '8', '', '', ''],
+      [
+        '3',
+        'Thực hiện chỉ tiêu kế hoạch năm',
+        '2',
+        '',
+        '',
+        'Đạt 100%: 2 điểm; từ 90% đến dưới 100%: 1 điểm; dưới 90%: 0 điểm',
+      ],
+      ['', 'Tổng cộng', '10', '', '', ''],
     ]);
     const { template, understood, problems, warnings } = parsePastedCriteria(text);
     expect(problems).toEqual([]);
@@ -256,7 +264,10 @@ describe('parsePastedCriteria', () => {
     expect(rows.get('1.m1')!.unsure).toEqual([
       '"Đạt trên 98%": mốc 98 được tính vào mức này (từ 98 trở lên)',
     ]);
-    expect(warnings.filter((w) => w.kind === 'paste-guess').map((w) => w.code)).toEqual(['1.m1']);
+    expect(warnings.filter((w) => w.kind === 'paste-guess').map((w) => w.code)).toEqual([
+      '1.m1',
+      '3.m1',
+    ]);
     // "2.000" is two thousand files, as Vietnamese writes counts.
     expect(understood.filter((r) => r.parent === '2').map((r) => [r.text, r.base, r.band])).toEqual(
       [
@@ -265,7 +276,16 @@ describe('parsePastedCriteria', () => {
         ['Dưới 1.000 hồ sơ', 1, { to: 1000 }],
       ],
     );
-    expect(template?.declaredTotal).toBe(8);
+    // "Đạt 100%" above "từ 90% đến dưới 100%" is the top tier; that reading is a guess, said so.
+    expect(understood.filter((r) => r.parent === '3').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['3.m1', 2, { from: 100 }],
+        ['3.m2', 1, { from: 90, to: 100 }],
+        ['3.m3', 0, { to: 90 }],
+      ],
+    );
+    expect(rows.get('3.m1')!.unsure).toEqual(['"Đạt 100%": đọc là từ 100 trở lên (mức cao nhất)']);
+    expect(template?.declaredTotal).toBe(10);
     expect(warnings.map((w) => w.kind)).not.toContain('declared-total');
     expect(() => compileTemplate(template!)).not.toThrow();
   });

@@ -59,8 +59,7 @@ function readAlternative(clause: string): Alternative | undefined {
         `"${clause}": ghi cả ${zeroBefore} điểm và ${sideWord} ${sidePoints} điểm; chỉ tính phần ${sideWord}`,
       );
   }
-  const band = bandIn(label, unsure);
-  return { label, kind, points, ...(band ? { band } : {}), sentence: clause, unsure };
+  return { label, kind, points, sentence: clause, unsure };
 }
 
 const BOUND = String.raw`(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)`;
@@ -83,7 +82,7 @@ const bound = (written: string): number =>
  * the sheet's words do not say which side a bound falls ("trên 98%", "≤ 5", "từ 1 đến 3"), the
  * reading is said in `unsure`. A date in the label is not read as a band.
  */
-export function bandIn(label: string, unsure: string[]): Band | undefined {
+function bandIn(label: string, unsure: string[]): Band | undefined {
   if (/\d{1,2}\/\d{1,2}/.test(label)) {
     unsure.push(`"${label}": mốc ngày chưa được đọc thành khoảng; hãy nhập mã phương án khi chấm`);
     return undefined;
@@ -117,8 +116,40 @@ export function bandIn(label: string, unsure: string[]): Band | undefined {
   return undefined;
 }
 
+/** A label with one number and no word for its side: "Đạt 100%", "100% kế hoạch". */
+const LONE = new RegExp(String.raw`^[^\d]*${BOUND}\s*%?[^\d]*$`, 'u');
+
+/**
+ * The bands of a list of tiers. A tier written with one bare number ("Đạt 100%") next to tiers
+ * that end below that number ("từ 90% đến dưới 100%") is read as the top tier, from it up.
+ */
+export function bandsIn(labels: readonly string[]): {
+  bands: (Band | undefined)[];
+  unsure: string[][];
+} {
+  const unsure = labels.map(() => [] as string[]);
+  const bands = labels.map((label, i) => bandIn(label, unsure[i]!));
+  const tops = bands.flatMap((b) => (typeof b?.to === 'number' ? [b.to] : []));
+  labels.forEach((label, i) => {
+    const m = bands[i] || !tops.length ? null : LONE.exec(label);
+    if (!m) return;
+    const value = bound(m[1]!);
+    const above = bands.some((b) => typeof b?.from === 'number' && b.from >= value);
+    if (value !== Math.max(...tops) || above) return;
+    bands[i] = { from: value };
+    unsure[i]!.push(`"${label}": đọc là từ ${formatDecimal(value)} trở lên (mức cao nhất)`);
+  });
+  return { bands, unsure };
+}
+
 /** The alternatives a row's clauses state; fewer than two clauses of that shape are none. */
 export function alternativesIn(clauses: readonly string[]): Alternative[] {
   const found = clauses.map(readAlternative).filter((a): a is Alternative => a !== undefined);
-  return found.length >= 2 ? found : [];
+  if (found.length < 2) return [];
+  const { bands, unsure } = bandsIn(found.map((a) => a.label));
+  return found.map((a, i) => ({
+    ...a,
+    ...(bands[i] ? { band: bands[i] } : {}),
+    unsure: [...a.unsure, ...unsure[i]!],
+  }));
 }

@@ -12,7 +12,7 @@ import {
   sentences,
   short,
 } from './sentences';
-import { type Alternative, alternativesIn, bandIn, clausesOf } from './choices';
+import { type Alternative, alternativesIn, bandsIn, clausesOf } from './choices';
 import type { Node } from './tree';
 import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
@@ -129,8 +129,7 @@ function readTierRows(node: Node, childRows: readonly PastedRow[], rates: Rates)
         `câu "${short(rate.sentence || SIDE_LABEL[side])}" (${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp) chưa được áp dụng cho mục chọn; hãy tách thành dòng riêng`,
       );
   }
-  const guesses = childRows.map(() => [] as string[]);
-  const bands = childRows.map((r, i) => bandIn(r.text, guesses[i]!));
+  const { bands, unsure: guesses } = bandsIn(childRows.map((r) => r.text));
   if (!bands.every(Boolean)) return [...childRows];
   return childRows.map((r, i) => ({
     ...r,
