@@ -51,7 +51,12 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere', paddingTop: '2px', paddingBottom: '2px' },
   reading: { display: 'block', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   unsure: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1 },
-  band: { display: 'block', color: tokens.colorNeutralForeground3 },
+  band: {
+    display: 'block',
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground3,
+  },
   derived: { fontStyle: 'italic' },
 });
 
