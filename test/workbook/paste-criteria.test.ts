@@ -329,9 +329,8 @@ describe('parsePastedCriteria', () => {
         '2',
         'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm',
       ],
-      ['2', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
     ]);
-    const { template, understood, problems } = parsePastedCriteria(text, { declaredTotal: 6 });
+    const { template, understood, problems } = parsePastedCriteria(text, { declaredTotal: 2 });
     expect(problems).toEqual([]);
     const rows = byCode(understood);
     expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 2 });
@@ -340,13 +339,43 @@ describe('parsePastedCriteria', () => {
     expect(rows.get('1.m2')!.band).toBeUndefined();
     // The rate of the alternative is not also read as a per-case penalty of the row.
     expect(understood.map((r) => r.code)).not.toContain('1.tru');
-    // A date is not read as a band: the alternative is chosen by its code, and the row says so.
-    expect(rows.get('2')).toMatchObject({ kind: 'choice', base: 4 });
-    expect(rows.get('2.m2')).toMatchObject({ kind: 'penalty', rate: 1, text: 'sau ngày 31/01' });
-    expect(rows.get('2.m2')!.unsure).toEqual([
-      '"sau ngày 31/01": mốc ngày chưa được đọc thành khoảng; hãy nhập mã phương án khi chấm',
-    ]);
     expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('reads a date rule as a choice banded on dates, the year taken from the title', () => {
+    const rule = [
+      '1',
+      'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm',
+      '4',
+    ];
+    const dated = parsePastedCriteria(
+      tsv([['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', ''], ['STT', 'Nội dung', 'Điểm chuẩn'], rule]),
+      { declaredTotal: 4 },
+    );
+    expect(dated.problems).toEqual([]);
+    const rows = byCode(dated.understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 4 });
+    expect(rows.get('1.m1')).toMatchObject({
+      kind: 'base',
+      base: 4,
+      band: { from: '2025-01-01', to: '2025-02-01' },
+    });
+    expect(rows.get('1.m2')).toMatchObject({
+      kind: 'penalty',
+      rate: 1,
+      text: 'sau ngày 31/01',
+      band: { from: '2025-02-01' },
+    });
+    expect(rows.get('1.m2')!.unsure).toEqual(['"sau ngày 31/01": năm 2025 lấy từ tiêu đề bảng']);
+    expect(() => compileTemplate(dated.template!)).not.toThrow();
+
+    // Without a year anywhere, no band: the alternative is chosen by its code, and the row says so.
+    const undated = parsePastedCriteria(tsv([['STT', 'Nội dung', 'Điểm chuẩn'], rule]));
+    const m2 = byCode(undated.understood).get('1.m2')!;
+    expect(m2.band).toBeUndefined();
+    expect(m2.unsure).toEqual([
+      '"sau ngày 31/01": không rõ năm của mốc ngày; hãy nhập mã phương án khi chấm',
+    ]);
   });
 
   it('reads a per-item rate with its cap, and a knock-out sentence under a base item', () => {

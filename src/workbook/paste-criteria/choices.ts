@@ -1,5 +1,6 @@
 import type { Band, CriterionKind } from '../../core/template/types';
 import { formatDecimal } from '../../core/text/vietnamese';
+import { dateBandIn } from './dates';
 import { NUMBER, num } from './sentences';
 
 // Tiers and alternatives written in a row's text: "Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4
@@ -80,13 +81,11 @@ const bound = (written: string): number =>
 /**
  * The band a label states, `from` inclusive and `to` exclusive as the engine reads bands. Where
  * the sheet's words do not say which side a bound falls ("trên 98%", "≤ 5", "từ 1 đến 3"), the
- * reading is said in `unsure`. A date in the label is not read as a band.
+ * reading is said in `unsure`. A label naming a date gives a band of dates (dates.ts).
  */
-function bandIn(label: string, unsure: string[]): Band | undefined {
-  if (/\d{1,2}\/\d{1,2}/.test(label)) {
-    unsure.push(`"${label}": mốc ngày chưa được đọc thành khoảng; hãy nhập mã phương án khi chấm`);
-    return undefined;
-  }
+function bandIn(label: string, year: number | undefined, unsure: string[]): Band | undefined {
+  const dated = dateBandIn(label, year, unsure);
+  if (dated) return dated.band;
   const between = BETWEEN.exec(label);
   if (between) {
     const from = bound(between[1]!);
@@ -123,12 +122,15 @@ const LONE = new RegExp(String.raw`^[^\d]*${BOUND}\s*%?[^\d]*$`, 'u');
  * The bands of a list of tiers. A tier written with one bare number ("Đạt 100%") next to tiers
  * that end below that number ("từ 90% đến dưới 100%") is read as the top tier, from it up.
  */
-export function bandsIn(labels: readonly string[]): {
+export function bandsIn(
+  labels: readonly string[],
+  year: number | undefined,
+): {
   bands: (Band | undefined)[];
   unsure: string[][];
 } {
   const unsure = labels.map(() => [] as string[]);
-  const bands = labels.map((label, i) => bandIn(label, unsure[i]!));
+  const bands = labels.map((label, i) => bandIn(label, year, unsure[i]!));
   const tops = bands.flatMap((b) => (typeof b?.to === 'number' ? [b.to] : []));
   labels.forEach((label, i) => {
     const m = bands[i] || !tops.length ? null : LONE.exec(label);
@@ -143,10 +145,16 @@ export function bandsIn(labels: readonly string[]): {
 }
 
 /** The alternatives a row's clauses state; fewer than two clauses of that shape are none. */
-export function alternativesIn(clauses: readonly string[]): Alternative[] {
+export function alternativesIn(
+  clauses: readonly string[],
+  year: number | undefined,
+): Alternative[] {
   const found = clauses.map(readAlternative).filter((a): a is Alternative => a !== undefined);
   if (found.length < 2) return [];
-  const { bands, unsure } = bandsIn(found.map((a) => a.label));
+  const { bands, unsure } = bandsIn(
+    found.map((a) => a.label),
+    year,
+  );
   return found.map((a, i) => ({
     ...a,
     ...(bands[i] ? { band: bands[i] } : {}),

@@ -39,11 +39,13 @@ type Rates = Partial<Record<RuleSide, Rate>>;
 
 /**
  * The rows of the template, each followed by the rule rows made from it, in paste order. Rows
- * are read children first, so that a parent knows its children's kinds.
+ * are read children first, so that a parent knows its children's kinds. `year` (of the sheet's
+ * title) completes dates written without one.
  */
 export function buildRows(
   nodes: readonly Node[],
   byWritten: ReadonlyMap<string, Node[]>,
+  year: number | undefined,
   problems: InputProblem[],
   warnings: PasteWarning[],
 ): PastedRow[] {
@@ -53,7 +55,7 @@ export function buildRows(
 
   for (const node of childrenFirst(nodes)) {
     const all = sentences(allTextOf(node));
-    const alternatives = node.children.length ? [] : alternativesIn(clausesOf(all));
+    const alternatives = node.children.length ? [] : alternativesIn(clausesOf(all), year);
     const said = withoutClausesOf(all, alternatives);
     const rates = readRates(node, said, warnings);
     const childRows = node.children.map((c) => rows.get(c)!);
@@ -63,7 +65,7 @@ export function buildRows(
         ? { kind: 'choice' as const, ruleRows: false }
         : kindOf(node, rates, childRows, problems);
     if (tierRows)
-      readTierRows(node, childRows, rates).forEach((r, i) => rows.set(node.children[i]!, r));
+      readTierRows(node, childRows, rates, year).forEach((r, i) => rows.set(node.children[i]!, r));
     const extra = ruleRows
       ? [
           ...RULE_SIDES.flatMap((side) => {
@@ -116,7 +118,12 @@ function isTierList(node: Node, childRows: readonly PastedRow[]): boolean {
 }
 
 /** The rows of a tier list: banded when every tier's text states a band. */
-function readTierRows(node: Node, childRows: readonly PastedRow[], rates: Rates): PastedRow[] {
+function readTierRows(
+  node: Node,
+  childRows: readonly PastedRow[],
+  rates: Rates,
+  year: number | undefined,
+): PastedRow[] {
   const sum = childRows.reduce((a, r) => a + (r.base ?? 0), 0);
   node.reading.push(`chọn một trong ${childRows.length} mức ở các dòng dưới (đọc từ các dòng con)`);
   node.unsure.push(
@@ -129,7 +136,10 @@ function readTierRows(node: Node, childRows: readonly PastedRow[], rates: Rates)
         `câu "${short(rate.sentence || SIDE_LABEL[side])}" (${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp) chưa được áp dụng cho mục chọn; hãy tách thành dòng riêng`,
       );
   }
-  const { bands, unsure: guesses } = bandsIn(childRows.map((r) => r.text));
+  const { bands, unsure: guesses } = bandsIn(
+    childRows.map((r) => r.text),
+    year,
+  );
   if (!bands.every(Boolean)) return [...childRows];
   return childRows.map((r, i) => ({
     ...r,
