@@ -200,6 +200,7 @@ describe('Thiết lập khối: a new workbook', () => {
     await user.click(screen.getByRole('textbox', { name: 'Bảng chấm điểm đã sao chép' }));
     await user.paste(
       tsv([
+        ['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', '', ''],
         ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
         [
           '1',
@@ -213,7 +214,8 @@ describe('Thiết lập khối: a new workbook', () => {
           '2',
           'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm',
         ],
-        ['', 'Tổng cộng', '7', ''],
+        ['3', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
+        ['', 'Tổng cộng', '11', ''],
       ]),
     );
     await user.click(screen.getByRole('button', { name: 'Đọc bảng' }));
@@ -230,6 +232,8 @@ describe('Thiết lập khối: a new workbook', () => {
     // A penalty alternative counts once: no "/lần".
     expect(within(rowOf(preview, '2.m2')).getByText('−2')).toBeInTheDocument();
     expect(screen.getByText(/Mục 1.m1: "Đạt trên 98%"/)).toBeInTheDocument();
+    // A date band reads as Vietnamese write dates.
+    expect(within(rowOf(preview, '3.m2')).getByText('≥ 01/02/2025')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Dùng 9 đơn vị mẫu' }));
     await user.click(screen.getByRole('button', { name: 'Xác nhận và tạo sổ tính' }));
     expect(await screen.findByText('Đã tạo sổ tính thi đua')).toBeInTheDocument();

@@ -7,6 +7,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { memo } from 'react';
@@ -15,6 +16,7 @@ import {
   type Caps,
   type Criterion,
   type CriterionKind,
+  formatDateVi,
   formatDecimal,
 } from '../../core';
 
@@ -51,12 +53,9 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere', paddingTop: '2px', paddingBottom: '2px' },
   reading: { display: 'block', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   unsure: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1 },
-  band: {
-    display: 'block',
-    textAlign: 'right',
-    whiteSpace: 'nowrap',
-    color: tokens.colorNeutralForeground3,
-  },
+  // Numbers stay on one line; a date band may break after its dash.
+  band: { display: 'block', textAlign: 'right', color: tokens.colorNeutralForeground3 },
+  numberBand: { whiteSpace: 'nowrap' },
   derived: { fontStyle: 'italic' },
 });
 
@@ -83,9 +82,9 @@ function pointsText(c: Criterion, alternative: boolean): string {
   return c.base === undefined ? '' : pts(c.base);
 }
 
-const bound = (v: number | string) => (typeof v === 'number' ? pts(v) : v);
+const bound = (v: number | string) => (typeof v === 'number' ? pts(v) : formatDateVi(v));
 
-/** "≥ 98", "97–<98", "< 96": the measured values that pick an alternative. */
+/** "≥ 98", "97–<98", "< 96", "≥ 01/02/2025": the measured values that pick an alternative. */
 export function bandText(band: Band): string {
   if (band.from !== undefined && band.to !== undefined)
     return `${bound(band.from)}–<${bound(band.to)}`;
@@ -144,7 +143,16 @@ export const CriteriaPreview = memo(function CriteriaPreview({
               <TableCell className={styles.kind}>{KIND_LABELS[r.kind]}</TableCell>
               <TableCell className={styles.num}>
                 {pointsText(r, r.parent !== undefined && choices.has(r.parent))}
-                {r.band && <Caption1 className={styles.band}>{bandText(r.band)}</Caption1>}
+                {r.band && (
+                  <Caption1
+                    className={mergeClasses(
+                      styles.band,
+                      typeof (r.band.from ?? r.band.to) === 'number' && styles.numberBand,
+                    )}
+                  >
+                    {bandText(r.band)}
+                  </Caption1>
+                )}
               </TableCell>
               <TableCell className={styles.caps}>{capsText(r.caps)}</TableCell>
             </TableRow>
