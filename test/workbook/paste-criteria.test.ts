@@ -340,6 +340,19 @@ describe('parsePastedCriteria', () => {
     // The rate of the alternative is not also read as a per-case penalty of the row.
     expect(understood.map((r) => r.code)).not.toContain('1.tru');
     expect(() => compileTemplate(template!)).not.toThrow();
+
+    // Points that add up to the item's are its parts, not alternatives: the guess is said.
+    const parts = parsePastedCriteria(
+      tsv([
+        ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+        ['1', 'Công tác tuyên truyền', '3', 'Có kế hoạch: 1 điểm; tổ chức thực hiện: 2 điểm'],
+      ]),
+      { declaredTotal: 3 },
+    );
+    expect(parts.understood.map((r) => [r.code, r.kind, r.base])).toEqual([['1', 'base', 3]]);
+    expect(parts.understood[0]!.unsure).toEqual([
+      '2 phần ghi điểm (1 + 2) cộng lại bằng điểm chuẩn 3: đọc là các phần cộng dồn của mục, không phải chọn một',
+    ]);
   });
 
   it('reads a date rule as a choice banded on dates, the year taken from the title', () => {

@@ -55,8 +55,9 @@ export function buildRows(
 
   for (const node of childrenFirst(nodes)) {
     const all = sentences(allTextOf(node));
-    const alternatives = node.children.length ? [] : alternativesIn(clausesOf(all), year);
-    const said = withoutClausesOf(all, alternatives);
+    const stated = node.children.length ? [] : alternativesIn(clausesOf(all), year);
+    const alternatives = arePartsOf(node, stated) ? [] : stated;
+    const said = withoutClausesOf(all, stated);
     const rates = readRates(node, said, warnings);
     const childRows = node.children.map((c) => rows.get(c)!);
     const tierRows = isTierList(node, childRows);
@@ -100,6 +101,22 @@ export function buildRows(
         message: `Mục ${row.code}: ${guess}; hãy kiểm tra lại.`,
       });
   return out;
+}
+
+/**
+ * "Có kế hoạch: 1 điểm; tổ chức thực hiện: 2 điểm" under a 3-point item: parts that add up to the
+ * item's points, not alternatives to choose from. The item stays a base item, the guess said.
+ */
+function arePartsOf(node: Node, stated: readonly Alternative[]): boolean {
+  if (node.base === undefined || !stated.length) return false;
+  if (!stated.every((a) => a.kind === 'base' && !a.band)) return false;
+  const points = stated.map((a) => a.points);
+  const sum = points.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - node.base) > 1e-9 || Math.max(...points) === node.base) return false;
+  node.unsure.push(
+    `${stated.length} phần ghi điểm (${points.map(pts).join(' + ')}) cộng lại bằng điểm chuẩn ${pts(node.base)}: đọc là các phần cộng dồn của mục, không phải chọn một`,
+  );
+  return true;
 }
 
 /**
