@@ -32,7 +32,7 @@
  * The steps, one file each: records.ts cuts the text into cells, header.ts finds the header,
  * points.ts reads the points cells, tree.ts links the rows by their STT, sentences.ts reads rates
  * and caps in the texts, choices.ts and dates.ts read tiers and alternatives, rows.ts decides
- * kinds, rule rows and caps, parse.ts runs them in turn.
+ * kinds, rule rows and caps (choice-rows.ts the rows of a choice), parse.ts runs them in turn.
  */
 export { parsePastedCriteria } from './parse';
 export {
