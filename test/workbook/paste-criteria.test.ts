@@ -1,3 +1,4 @@
+import { scoreUnit } from '../../src/core/scoring/score';
 import { compileTemplate } from '../../src/core/template/compile';
 import { parsePastedCriteria, type PastedRow } from '../../src/workbook/paste-criteria';
 
@@ -423,6 +424,38 @@ describe('parsePastedCriteria', () => {
     });
     expect(rows.get('2')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
     expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('scores what it read: the measured tier, the dated alternative, the chosen alternative', () => {
+    const { template, problems } = parsePastedCriteria(
+      tsv([
+        ['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', '', ''],
+        ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+        [
+          '1',
+          'Tỷ lệ hồ sơ đúng hạn',
+          '5',
+          'Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4 điểm; dưới 97%: 0 điểm',
+        ],
+        ['2', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
+        ['3', 'Báo cáo', '2', 'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm'],
+        ['', 'Tổng cộng', '11', ''],
+      ]),
+    );
+    expect(problems).toEqual([]);
+    const compiled = compileTemplate(template!);
+    // 97,5% → 4; issued 15/02 → −1; no dispatch → −2.
+    const late = scoreUnit(compiled, {
+      unitCode: 'X',
+      entries: { '1': { self: 97.5 }, '2': { self: '2025-02-15' }, '3': { self: '3.m2' } },
+    });
+    expect(late.self.total).toBe(1);
+    // 98% (the bound "trên 98%" was read to include) → 5; issued 20/01 → 4; report sent → 2.
+    const onTime = scoreUnit(compiled, {
+      unitCode: 'X',
+      entries: { '1': { self: 98 }, '2': { self: '2025-01-20' }, '3': { self: '3.m1' } },
+    });
+    expect(onTime.self.total).toBe(11);
   });
 
   it('refuses text without a header, naming the line', () => {
