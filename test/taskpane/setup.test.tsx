@@ -196,6 +196,59 @@ describe('Thiết lập khối: a new workbook', () => {
     expect(written.get('2.1')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
   });
 
+  it('shows tiers and alternatives as choices, with the bands and what it guessed', async () => {
+    const { session, user } = await renderEmpty();
+    await user.click(screen.getByRole('radio', { name: /Dán bảng chấm điểm/ }));
+    await user.click(screen.getByRole('textbox', { name: 'Bảng chấm điểm đã sao chép' }));
+    await user.paste(
+      tsv([
+        ['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', '', ''],
+        ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+        [
+          '1',
+          'Tỷ lệ hồ sơ giải quyết đúng hạn',
+          '5',
+          'Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4 điểm; dưới 97%: 0 điểm',
+        ],
+        [
+          '2',
+          'Gửi báo cáo giải trình',
+          '2',
+          'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm',
+        ],
+        ['3', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
+        ['', 'Tổng cộng', '11', ''],
+      ]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Đọc bảng' }));
+    const preview = screen.getByRole('table', { name: 'Bảng tiêu chí sẽ được tạo' });
+    expect(within(rowOf(preview, '1')).getByText('Chọn')).toBeInTheDocument();
+    const top = rowOf(preview, '1.m1');
+    expect(within(top).getByText('≥ 98')).toBeInTheDocument();
+    expect(
+      within(top).getByText(
+        'Chưa chắc: "Đạt trên 98%": mốc 98 được tính vào mức này (từ 98 trở lên)',
+      ),
+    ).toBeInTheDocument();
+    expect(within(rowOf(preview, '1.m2')).getByText('97–<98')).toBeInTheDocument();
+    // A penalty alternative counts once: no "/lần".
+    expect(within(rowOf(preview, '2.m2')).getByText('−2')).toBeInTheDocument();
+    expect(screen.getByText(/Mục 1.m1: "Đạt trên 98%"/)).toBeInTheDocument();
+    // A date band reads as Vietnamese write dates.
+    expect(within(rowOf(preview, '3.m2')).getByText('≥ 01/02/2025')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dùng 9 đơn vị mẫu' }));
+    await user.click(screen.getByRole('button', { name: 'Xác nhận và tạo sổ tính' }));
+    expect(await screen.findByText('Đã tạo sổ tính thi đua')).toBeInTheDocument();
+    const written = new Map((await session.load())!.bloc.template.criteria.map((c) => [c.code, c]));
+    expect(written.get('1')).toMatchObject({ kind: 'choice', base: 5 });
+    expect(written.get('1.m2')).toMatchObject({
+      kind: 'base',
+      base: 4,
+      band: { from: 97, to: 98 },
+    });
+    expect(written.get('2.m2')).toMatchObject({ kind: 'penalty', rate: 2, parent: '2' });
+  });
+
   it('refuses a bad pasted table with the line and column, and writes nothing', async () => {
     const { workbook, user } = await renderEmpty();
     await user.click(screen.getByRole('radio', { name: /Dán bảng chấm điểm/ }));

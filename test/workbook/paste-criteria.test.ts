@@ -1,3 +1,4 @@
+import { scoreUnit } from '../../src/core/scoring/score';
 import { compileTemplate } from '../../src/core/template/compile';
 import { parsePastedCriteria, type PastedRow } from '../../src/workbook/paste-criteria';
 
@@ -212,6 +213,249 @@ describe('parsePastedCriteria', () => {
     const rows = byCode(understood);
     expect(rows.get('1.1')).toMatchObject({ kind: 'penalty', rate: 2 });
     expect(rows.get('KXL')).toMatchObject({ kind: 'knockout' });
+  });
+
+  // The phrasings of issue #9 §2 and docs/scoring-rules.md (quoted there from published sheets).
+  it('reads tiers written in the text as a choice banded on the measured value', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+      [
+        '1',
+        'Tỷ lệ hồ sơ giải quyết đúng hạn',
+        '5',
+        '',
+        '',
+        'Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4 điểm; từ 96% đến dưới 97%: 3 điểm; dưới 96%: 0 điểm',
+      ],
+      [
+        '2',
+        'Số hồ sơ tiếp nhận trong năm',
+        '3',
+        '',
+        '',
+        // Excel quotes a cell of several lines.
+        '"≥ 2.000 hồ sơ: 3 điểm\nTừ 1.000 đến dưới 2.000 hồ sơ: 2 điểm\nDưới 1.000 hồ sơ: 1 điểm"',
+      ],
+      [
+        '3',
+        'Thực hiện chỉ tiêu kế hoạch năm',
+        '2',
+        '',
+        '',
+        'Đạt 100%: 2 điểm; từ 90% đến dưới 100%: 1 điểm; dưới 90%: 0 điểm',
+      ],
+      ['', 'Tổng cộng', '10', '', '', ''],
+    ]);
+    const { template, understood, problems, warnings } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 5 });
+    expect(rows.get('1')!.reading).toEqual([
+      'chọn một mức theo số liệu nhập vào: 4 mức (đọc từ ghi chú)',
+    ]);
+    expect(understood.filter((r) => r.parent === '1').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['1.m1', 5, { from: 98 }],
+        ['1.m2', 4, { from: 97, to: 98 }],
+        ['1.m3', 3, { from: 96, to: 97 }],
+        ['1.m4', 0, { to: 96 }],
+      ],
+    );
+    // "trên 98%" leaves 98% itself to no tier; the reading says where it put it.
+    expect(rows.get('1.m1')!.unsure).toEqual([
+      '"Đạt trên 98%": mốc 98 được tính vào mức này (từ 98 trở lên)',
+    ]);
+    expect(warnings.filter((w) => w.kind === 'paste-guess').map((w) => w.code)).toEqual([
+      '1.m1',
+      '3.m1',
+    ]);
+    // "2.000" is two thousand files, as Vietnamese writes counts.
+    expect(understood.filter((r) => r.parent === '2').map((r) => [r.text, r.base, r.band])).toEqual(
+      [
+        ['≥ 2.000 hồ sơ', 3, { from: 2000 }],
+        ['Từ 1.000 đến dưới 2.000 hồ sơ', 2, { from: 1000, to: 2000 }],
+        ['Dưới 1.000 hồ sơ', 1, { to: 1000 }],
+      ],
+    );
+    // "Đạt 100%" above "từ 90% đến dưới 100%" is the top tier; that reading is a guess, said so.
+    expect(understood.filter((r) => r.parent === '3').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['3.m1', 2, { from: 100 }],
+        ['3.m2', 1, { from: 90, to: 100 }],
+        ['3.m3', 0, { to: 90 }],
+      ],
+    );
+    expect(rows.get('3.m1')!.unsure).toEqual(['"Đạt 100%": đọc là từ 100 trở lên (mức cao nhất)']);
+    expect(template?.declaredTotal).toBe(10);
+    expect(warnings.map((w) => w.kind)).not.toContain('declared-total');
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('reads tiers listed as "-" rows under their item as a choice, not a sum', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ'],
+      ['1', 'Tỷ lệ hồ sơ giải quyết đúng hạn', '5', '', ''],
+      ['-', 'Đạt trên 98%', '5', '', ''],
+      ['-', 'Từ 97% đến dưới 98%', '4', '', ''],
+      ['-', 'Dưới 97%', '0', '', ''],
+      ['2', 'Thực hiện nhiệm vụ chuyên môn', '95', '', ''],
+    ]);
+    const { template, understood, problems, warnings } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 5 });
+    expect(rows.get('1')!.unsure).toEqual([
+      'các dòng con cộng lại 9 điểm, mức cao nhất 5 bằng điểm chuẩn của mục: đọc là các mức để chọn một, không cộng dồn',
+    ]);
+    expect(understood.filter((r) => r.parent === '1').map((r) => [r.code, r.base, r.band])).toEqual(
+      [
+        ['1.m1', 5, { from: 98 }],
+        ['1.m2', 4, { from: 97, to: 98 }],
+        ['1.m3', 0, { to: 97 }],
+      ],
+    );
+    expect(rows.get('1.m2')!.reading).toEqual(['STT "-" (gạch đầu dòng): dùng mã 1.m2']);
+    // The best tier counts, so the sheet adds up to its 100 points.
+    expect(warnings.map((w) => w.kind)).not.toContain('declared-total');
+    expect(warnings.map((w) => w.kind)).not.toContain('base-sum');
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('reads alternatives as a choice, a penalty alternative worth its points once', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+      [
+        '1',
+        'Gửi báo cáo giải trình',
+        '2',
+        'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm',
+      ],
+    ]);
+    const { template, understood, problems } = parsePastedCriteria(text, { declaredTotal: 2 });
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 2 });
+    expect(rows.get('1.m1')).toMatchObject({ kind: 'base', base: 2, text: 'Có báo cáo' });
+    expect(rows.get('1.m2')).toMatchObject({ kind: 'penalty', rate: 2, text: 'Không có công văn' });
+    expect(rows.get('1.m2')!.band).toBeUndefined();
+    // The rate of the alternative is not also read as a per-case penalty of the row.
+    expect(understood.map((r) => r.code)).not.toContain('1.tru');
+    expect(() => compileTemplate(template!)).not.toThrow();
+
+    // Points that add up to the item's are its parts, not alternatives: the guess is said.
+    const parts = parsePastedCriteria(
+      tsv([
+        ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+        ['1', 'Công tác tuyên truyền', '3', 'Có kế hoạch: 1 điểm; tổ chức thực hiện: 2 điểm'],
+      ]),
+      { declaredTotal: 3 },
+    );
+    expect(parts.understood.map((r) => [r.code, r.kind, r.base])).toEqual([['1', 'base', 3]]);
+    expect(parts.understood[0]!.unsure).toEqual([
+      '2 phần ghi điểm (1 + 2) cộng lại bằng điểm chuẩn 3: đọc là các phần cộng dồn của mục, không phải chọn một',
+    ]);
+  });
+
+  it('reads a date rule as a choice banded on dates, the year taken from the title', () => {
+    const rule = [
+      '1',
+      'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm',
+      '4',
+    ];
+    const dated = parsePastedCriteria(
+      tsv([['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', ''], ['STT', 'Nội dung', 'Điểm chuẩn'], rule]),
+      { declaredTotal: 4 },
+    );
+    expect(dated.problems).toEqual([]);
+    const rows = byCode(dated.understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'choice', base: 4 });
+    expect(rows.get('1.m1')).toMatchObject({
+      kind: 'base',
+      base: 4,
+      band: { from: '2025-01-01', to: '2025-02-01' },
+    });
+    expect(rows.get('1.m2')).toMatchObject({
+      kind: 'penalty',
+      rate: 1,
+      text: 'sau ngày 31/01',
+      band: { from: '2025-02-01' },
+    });
+    expect(rows.get('1.m2')!.unsure).toEqual(['"sau ngày 31/01": năm 2025 lấy từ tiêu đề bảng']);
+    expect(() => compileTemplate(dated.template!)).not.toThrow();
+
+    // Without a year anywhere, no band: the alternative is chosen by its code, and the row says so.
+    const undated = parsePastedCriteria(tsv([['STT', 'Nội dung', 'Điểm chuẩn'], rule]));
+    const m2 = byCode(undated.understood).get('1.m2')!;
+    expect(m2.band).toBeUndefined();
+    expect(m2.unsure).toEqual([
+      '"sau ngày 31/01": không rõ năm của mốc ngày; hãy nhập mã phương án khi chấm',
+    ]);
+  });
+
+  it('reads a per-item rate with its cap, and a knock-out sentence under a base item', () => {
+    const text = tsv([
+      ['STT', 'Nội dung', 'Điểm chuẩn', 'Thưởng', 'Trừ', 'Ghi chú'],
+      [
+        '1',
+        'Chấp hành chế độ báo cáo',
+        '100',
+        '',
+        '',
+        'Mỗi trường hợp trừ 0,5 điểm. Không gửi báo cáo giải trình chấm điểm (không xếp loại)',
+      ],
+      [
+        '2',
+        'Tin, bài tuyên truyền về điển hình tiên tiến',
+        '',
+        '',
+        '',
+        '+0,2 điểm/bài, tối đa 1 điểm',
+      ],
+    ]);
+    const { template, understood, problems } = parsePastedCriteria(text);
+    expect(problems).toEqual([]);
+    const rows = byCode(understood);
+    expect(rows.get('1')).toMatchObject({ kind: 'base', base: 100 });
+    expect(rows.get('1.tru')).toMatchObject({ kind: 'penalty', rate: 0.5, parent: '1' });
+    expect(rows.get('1.kxl')).toMatchObject({
+      kind: 'knockout',
+      parent: '1',
+      text: 'Không gửi báo cáo giải trình chấm điểm (không xếp loại)',
+    });
+    expect(rows.get('2')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
+    expect(() => compileTemplate(template!)).not.toThrow();
+  });
+
+  it('scores what it read: the measured tier, the dated alternative, the chosen alternative', () => {
+    const { template, problems } = parsePastedCriteria(
+      tsv([
+        ['BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025', '', '', ''],
+        ['STT', 'Nội dung', 'Điểm chuẩn', 'Ghi chú'],
+        [
+          '1',
+          'Tỷ lệ hồ sơ đúng hạn',
+          '5',
+          'Đạt trên 98%: 5 điểm; từ 97% đến dưới 98%: 4 điểm; dưới 97%: 0 điểm',
+        ],
+        ['2', 'Ban hành kế hoạch: trong tháng 01: 4 điểm; sau ngày 31/01: trừ 1 điểm', '4', ''],
+        ['3', 'Báo cáo', '2', 'Có báo cáo: 2 điểm / Không có công văn: 0 điểm và trừ 2 điểm'],
+        ['', 'Tổng cộng', '11', ''],
+      ]),
+    );
+    expect(problems).toEqual([]);
+    const compiled = compileTemplate(template!);
+    // 97,5% → 4; issued 15/02 → −1; no dispatch → −2.
+    const late = scoreUnit(compiled, {
+      unitCode: 'X',
+      entries: { '1': { self: 97.5 }, '2': { self: '2025-02-15' }, '3': { self: '3.m2' } },
+    });
+    expect(late.self.total).toBe(1);
+    // 98% (the bound "trên 98%" was read to include) → 5; issued 20/01 → 4; report sent → 2.
+    const onTime = scoreUnit(compiled, {
+      unitCode: 'X',
+      entries: { '1': { self: 98 }, '2': { self: '2025-01-20' }, '3': { self: '3.m1' } },
+    });
+    expect(onTime.self.total).toBe(11);
   });
 
   it('refuses text without a header, naming the line', () => {

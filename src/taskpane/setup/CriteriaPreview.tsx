@@ -7,10 +7,18 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { memo } from 'react';
-import { type Caps, type Criterion, type CriterionKind, formatDecimal } from '../../core';
+import {
+  type Band,
+  type Caps,
+  type Criterion,
+  type CriterionKind,
+  formatDateVi,
+  formatDecimal,
+} from '../../core';
 
 export const KIND_LABELS: Readonly<Record<CriterionKind, string>> = {
   group: 'Nhóm',
@@ -22,8 +30,12 @@ export const KIND_LABELS: Readonly<Record<CriterionKind, string>> = {
   measure: 'Số liệu',
 };
 
-/** A criterion as the preview shows it, with what was inferred (for a pasted table). */
-export type PreviewRow = Criterion & { reading?: readonly string[]; derived?: boolean };
+/** A criterion as the preview shows it, with what was inferred and guessed (for a pasted table). */
+export type PreviewRow = Criterion & {
+  reading?: readonly string[];
+  unsure?: readonly string[];
+  derived?: boolean;
+};
 
 const useStyles = makeStyles({
   wrap: { maxHeight: '360px', overflow: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -40,6 +52,10 @@ const useStyles = makeStyles({
   caps: { width: '60px' },
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere', paddingTop: '2px', paddingBottom: '2px' },
   reading: { display: 'block', color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  unsure: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1 },
+  // Numbers stay on one line; a date band may break after its dash.
+  band: { display: 'block', textAlign: 'right', color: tokens.colorNeutralForeground3 },
+  numberBand: { whiteSpace: 'nowrap' },
   derived: { fontStyle: 'italic' },
 });
 
@@ -57,10 +73,23 @@ export function capsText(caps: Caps | undefined): string {
     .join('; ');
 }
 
-function pointsText(c: Criterion): string {
+/** An alternative of a choice is worth its rate once; a rule row per case. */
+function pointsText(c: Criterion, alternative: boolean): string {
   if (c.kind === 'bonus' || c.kind === 'penalty')
-    return c.rate === undefined ? '' : `${c.kind === 'bonus' ? '+' : '−'}${pts(c.rate)}/lần`;
+    return c.rate === undefined
+      ? ''
+      : `${c.kind === 'bonus' ? '+' : '−'}${pts(c.rate)}${alternative ? '' : '/lần'}`;
   return c.base === undefined ? '' : pts(c.base);
+}
+
+const bound = (v: number | string) => (typeof v === 'number' ? pts(v) : formatDateVi(v));
+
+/** "≥ 98", "97–<98", "< 96", "≥ 01/02/2025": the measured values that pick an alternative. */
+export function bandText(band: Band): string {
+  if (band.from !== undefined && band.to !== undefined)
+    return `${bound(band.from)}–<${bound(band.to)}`;
+  if (band.from !== undefined) return `≥ ${bound(band.from)}`;
+  return band.to !== undefined ? `< ${bound(band.to)}` : '';
 }
 
 /**
@@ -77,6 +106,7 @@ export const CriteriaPreview = memo(function CriteriaPreview({
   const styles = useStyles();
   const depth = new Map<string, number>();
   for (const r of rows) depth.set(r.code, r.parent ? (depth.get(r.parent) ?? 0) + 1 : 0);
+  const choices = new Set(rows.filter((r) => r.kind === 'choice').map((r) => r.code));
   return (
     // Scrollable region: focusable so that keyboard users can scroll it.
     <div className={styles.wrap} tabIndex={0} role="region" aria-label={caption}>
@@ -104,9 +134,26 @@ export const CriteriaPreview = memo(function CriteriaPreview({
                     {line}
                   </Caption1>
                 ))}
+                {r.unsure?.map((line, i) => (
+                  <Caption1 key={`u${i}`} className={styles.unsure}>
+                    Chưa chắc: {line}
+                  </Caption1>
+                ))}
               </TableCell>
               <TableCell className={styles.kind}>{KIND_LABELS[r.kind]}</TableCell>
-              <TableCell className={styles.num}>{pointsText(r)}</TableCell>
+              <TableCell className={styles.num}>
+                {pointsText(r, r.parent !== undefined && choices.has(r.parent))}
+                {r.band && (
+                  <Caption1
+                    className={mergeClasses(
+                      styles.band,
+                      typeof (r.band.from ?? r.band.to) === 'number' && styles.numberBand,
+                    )}
+                  >
+                    {bandText(r.band)}
+                  </Caption1>
+                )}
+              </TableCell>
               <TableCell className={styles.caps}>{capsText(r.caps)}</TableCell>
             </TableRow>
           ))}

@@ -2,6 +2,7 @@ import { validateTemplate } from '../../core/template/compile';
 import type { Criterion, Template } from '../../core/template/types';
 import { foldKey } from '../csv/table';
 import type { InputProblem } from '../problems';
+import { yearOf } from './dates';
 import { type Header, cellPlace, findHeader, rowCells } from './header';
 import { type Points, hasPoints, readPoints } from './points';
 import { type PastedRecord, splitRecords, stitch } from './records';
@@ -45,9 +46,10 @@ export function parsePastedCriteria(text: string, options: PasteOptions = {}): P
       message: 'bảng chỉ có dòng tiêu đề, chưa có dòng tiêu chí nào có STT.',
     });
 
-  const understood = buildRows(tree.nodes, tree.byWritten, problems, warnings);
+  const title = readTitle(records, header, options);
+  const understood = buildRows(tree.nodes, tree.byWritten, yearOf(title), problems, warnings);
   const template: Template = {
-    title: readTitle(records, header, options),
+    title,
     declaredTotal: declaredTotal ?? options.declaredTotal ?? 100,
     criteria: understood.map(toCriterion),
   };
@@ -149,6 +151,7 @@ function newNode(
     cellCaps: points.caps,
     failed: points.failed === true,
     reading: [],
+    unsure: [],
   };
 }
 
@@ -181,6 +184,7 @@ function toCriterion(r: PastedRow): Criterion {
     ...(r.base !== undefined ? { base: r.base } : {}),
     ...(r.rate !== undefined ? { rate: r.rate } : {}),
     ...(r.caps ? { caps: r.caps } : {}),
+    ...(r.band ? { band: r.band } : {}),
     ...(r.note ? { note: r.note } : {}),
   };
 }

@@ -12,12 +12,22 @@ import {
   sentences,
   short,
 } from './sentences';
+import {
+  alternativeRows,
+  arePartsOf,
+  isTierList,
+  readTierRows,
+  withoutClausesOf,
+} from './choice-rows';
+import { alternativesIn, clausesOf } from './choices';
 import type { Node } from './tree';
 import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
 // Kinds, rule rows and caps: the tree of rows with an STT becomes the rows of the template.
 
 const pts = (n: number) => formatDecimal(n);
+
+const KNOCKOUT = /không\s+xếp\s+loại/iu;
 
 const RULE = new Set<CriterionKind>(['bonus', 'penalty', 'knockout']);
 
@@ -36,11 +46,13 @@ type Rates = Partial<Record<RuleSide, Rate>>;
 
 /**
  * The rows of the template, each followed by the rule rows made from it, in paste order. Rows
- * are read children first, so that a parent knows its children's kinds.
+ * are read children first, so that a parent knows its children's kinds. `year` (of the sheet's
+ * title) completes dates written without one.
  */
 export function buildRows(
   nodes: readonly Node[],
   byWritten: ReadonlyMap<string, Node[]>,
+  year: number | undefined,
   problems: InputProblem[],
   warnings: PasteWarning[],
 ): PastedRow[] {
@@ -49,16 +61,31 @@ export function buildRows(
   const caps = new CapBook(warnings);
 
   for (const node of childrenFirst(nodes)) {
-    const said = sentences(allTextOf(node));
+    const all = sentences(allTextOf(node));
+    const stated = node.children.length ? [] : alternativesIn(clausesOf(all), year);
+    const alternatives = arePartsOf(node, stated) ? [] : stated;
+    const said = withoutClausesOf(all, stated);
     const rates = readRates(node, said, warnings);
     const childRows = node.children.map((c) => rows.get(c)!);
-    const { kind, ruleRows } = kindOf(node, rates, childRows, problems);
+    const tierRows = isTierList(node, childRows);
+    const { kind, ruleRows } =
+      alternatives.length || tierRows
+        ? { kind: 'choice' as const, ruleRows: false }
+        : kindOf(node, rates, childRows, problems);
+    if (tierRows)
+      readTierRows(node, childRows, year).forEach((r, i) => rows.set(node.children[i]!, r));
     const extra = ruleRows
-      ? RULE_SIDES.flatMap((side) => {
-          const rate = rates[side];
-          return rate ? [ruleRow(node, side, rate)] : [];
-        })
-      : [];
+      ? [
+          ...RULE_SIDES.flatMap((side) => {
+            const rate = rates[side];
+            return rate ? [ruleRow(node, side, rate)] : [];
+          }),
+          ...(node.children.length ? [] : knockoutRows(node, said)),
+        ]
+      : alternatives.length
+        ? alternativeRows(node, alternatives)
+        : [];
+    if (kind === 'choice') noteUnusedRates(node, rates);
     const row = rowOf(node, kind, rates);
     rows.set(node, row);
     derived.set(node, extra);
@@ -68,11 +95,51 @@ export function buildRows(
     addCapsSaid(node, said, row, [...childRows, ...extra], byWritten, caps, warnings);
   }
 
-  return nodes.flatMap((n) => {
+  const out = nodes.flatMap((n) => {
     const nodeCaps = caps.of(n);
     const row = rows.get(n)!;
     return [nodeCaps ? { ...row, caps: nodeCaps } : row, ...derived.get(n)!];
   });
+  for (const row of out)
+    for (const guess of row.unsure ?? [])
+      warnings.push({
+        kind: 'paste-guess',
+        severity: 'warning',
+        code: row.code,
+        message: `Mục ${row.code}: ${guess}; hãy kiểm tra lại.`,
+      });
+  return out;
+}
+
+/** A per-case rate in the text of a choice has no row to go to: said, not applied. */
+function noteUnusedRates(node: Node, rates: Rates): void {
+  for (const side of RULE_SIDES) {
+    const rate = rates[side];
+    if (rate)
+      node.unsure.push(
+        `câu "${short(rate.sentence || SIDE_LABEL[side])}" (${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp) chưa được áp dụng cho mục chọn; hãy tách thành dòng riêng`,
+      );
+  }
+}
+
+/** "Không gửi báo cáo: không xếp loại" on a row with base points or children: a knock-out row below it. */
+function knockoutRows(node: Node, said: readonly string[]): PastedRow[] {
+  return said
+    .filter((s) => KNOCKOUT.test(s))
+    .map((sentence, i) => {
+      const code = `${node.code}.kxl${i ? i + 1 : ''}`;
+      node.reading.push(`tạo dòng ${code}: điều kiện "không xếp loại"`);
+      return {
+        line: 0,
+        written: '',
+        code,
+        parent: node.code,
+        text: sentence.replace(/^\((.*)\)$/u, '$1'),
+        kind: 'knockout',
+        reading: [`dòng điều kiện tạo từ mục ${node.code}`],
+        derived: true,
+      };
+    });
 }
 
 /** Every node after all of its descendants. */
@@ -154,7 +221,7 @@ function kindOf(
 function kindWithoutPoints(node: Node, problems: InputProblem[]): CriterionKind {
   const allText = allTextOf(node);
   const m = mentions(allText.toLowerCase());
-  if (/không\s+xếp\s+loại/iu.test(allText)) {
+  if (KNOCKOUT.test(allText)) {
     node.reading.push('điều kiện "không xếp loại"');
     return 'knockout';
   }
@@ -210,6 +277,7 @@ function rowOf(node: Node, kind: CriterionKind, rates: Rates): PastedRow {
     ...(rate ? { rate: rate.rate } : {}),
     ...(node.note ? { note: node.note } : {}),
     reading: node.reading,
+    unsure: node.unsure,
   };
 }
 

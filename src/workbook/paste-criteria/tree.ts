@@ -5,6 +5,7 @@ import { sentences } from './sentences';
 const ROMAN = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
 const PART_WORDS = /^(?:phần|tiêu\s*chuẩn)\s*/iu;
 const ITEM_WORDS = /^(?:mục|tiêu\s*chí)\s*/iu;
+const BULLET = /^[-–+*•]$/u;
 
 /** The code of an STT cell and whether it names a part ("I.", "Phần II", "Tiêu chuẩn 1"). */
 export function readCode(cell: string): { code: string; part: boolean } {
@@ -60,6 +61,8 @@ export interface Node {
   /** A points cell could not be read (reported already). */
   failed: boolean;
   reading: string[];
+  /** What was guessed (see `PastedRow.unsure`). */
+  unsure: string[];
 }
 
 /** The rows with an STT, in paste order, linked into a tree as they come. */
@@ -114,6 +117,14 @@ export class CriteriaTree {
   /** A sheet that restarts its numbering under each part repeats codes: qualify them. */
   private qualify(node: Node, parent: Node | undefined): void {
     const written = node.written;
+    // Tiers are often listed as "-" or "+" rows under their item: number them there.
+    if (BULLET.test(written) && parent) {
+      let n = 1;
+      while (this.used.has(`${parent.code}.m${n}`)) n++;
+      node.code = `${parent.code}.m${n}`;
+      node.reading.push(`STT "${written}" (gạch đầu dòng): dùng mã ${node.code}`);
+      return;
+    }
     const parentRenamed = parent !== undefined && parent.code !== parent.written;
     if (!this.used.has(written) && !(parentRenamed && isPrefix(parent.written, written))) return;
     const base = parent

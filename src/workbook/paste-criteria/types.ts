@@ -8,7 +8,7 @@ export const PASTE_SOURCE = 'Bảng dán';
 /** A row as understood: the criterion it becomes, with where it came from and how it was read. */
 export interface PastedRow extends Pick<
   Criterion,
-  'parent' | 'text' | 'kind' | 'base' | 'rate' | 'caps' | 'note'
+  'parent' | 'text' | 'kind' | 'base' | 'rate' | 'caps' | 'band' | 'note'
 > {
   /** 1-based line of the pasted text where the row starts (0 for a rule row made from a sentence). */
   line: number;
@@ -18,6 +18,8 @@ export interface PastedRow extends Pick<
   code: string;
   /** What was inferred, in Vietnamese, for the user to confirm. */
   reading: string[];
+  /** What was guessed where the sheet's words allow two readings, in Vietnamese. */
+  unsure?: string[];
   /** True for a rule row made from a sentence or a Thưởng/Trừ cell of another row. */
   derived?: boolean;
 }
@@ -41,7 +43,8 @@ export interface PasteResult {
 }
 
 /** Kinds of the warnings about the pasted table itself. */
-export type PasteFindingKind = 'paste-two-caps' | 'paste-several-rates' | 'paste-unclear-cap';
+export type PasteFindingKind =
+  'paste-two-caps' | 'paste-several-rates' | 'paste-unclear-cap' | 'paste-guess';
 
 /** A warning of a pasted table: the template's checks or the reading of the table. */
 export type PasteWarning = Finding<TemplateFindingKind | PasteFindingKind>;
