@@ -64,15 +64,37 @@ export interface ExcelErrorContext {
   partial?: boolean;
 }
 
+/** Why a sheet cannot be read: its used range reaches more than Excel's five million cells. */
+export const TOO_LARGE =
+  'trang có vùng dữ liệu quá lớn để Excel trả về (quá 5 triệu ô: có giá trị hay định dạng thừa ở các dòng, cột rất xa). Hãy xóa các dòng thừa ở cuối trang (và các cột thừa bên phải) rồi thử lại.';
+
+/**
+ * Workbook structure protection (Review › Protect Workbook) blocks adding, deleting, renaming,
+ * moving and hiding sheets, which every write that rebuilds a sheet does.
+ */
+export const STRUCTURE_PROTECTED: InputProblem = {
+  source: 'Sổ tính',
+  location: 'cấu trúc sổ tính',
+  message:
+    'Sổ tính đang khóa cấu trúc: Xem lại → Bảo vệ sổ làm việc (Review › Protect Workbook). Hãy bỏ khóa cấu trúc rồi chạy lại thao tác; chưa có gì được ghi.',
+};
+
 const ADDIN_BUG =
   'lỗi của add-in thidua (không phải của dữ liệu); hãy gửi nội dung lỗi này cho người quản lý add-in.';
 
 /** The message for an Excel error code; `where` names the sheet/cell in the sentence. */
 function explain(code: string, where: string, e: OfficeErrorLike): string {
-  const location = e.debugInfo?.errorLocation ? ` [${e.debugInfo.errorLocation}]` : '';
-  if (/unprotect/i.test(e.debugInfo?.errorLocation ?? ''))
-    return `không bỏ được bảo vệ của ${where}: trang được bảo vệ bằng mật khẩu do người dùng đặt. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang), chạy lại thao tác, rồi bảo vệ lại nếu cần.`;
+  const errorLocation = e.debugInfo?.errorLocation ?? '';
+  const location = errorLocation ? ` [${errorLocation}]` : '';
+  // Recent builds answer AccessDenied to protect() of a protected sheet and unprotect() of an
+  // unprotected one (OfficeDev/office-js#6784): only BadPassword says there is a password.
+  if (code === 'AccessDenied' && /Protection\.(un)?protect/i.test(errorLocation))
+    return `Excel không cho bỏ hoặc đặt lại bảo vệ của ${where}: có thể trang vừa được bảo vệ hoặc bỏ bảo vệ trong lúc thao tác (người khác cùng sửa), hoặc sổ tính chỉ được xem. Hãy tải lại dữ liệu (nút Tải lại) rồi thử lại.`;
   switch (code) {
+    case 'BadPassword':
+      return `không bỏ được bảo vệ của ${where}: trang được bảo vệ bằng mật khẩu do người dùng đặt. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang), chạy lại thao tác, rồi bảo vệ lại nếu cần.`;
+    case 'RangeExceedsLimit':
+      return `${where}: ${TOO_LARGE}`;
     case 'AccessDenied':
       return `Excel không cho ghi vào ${where}: trang tính hoặc ô đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang) hoặc sổ tính chỉ được xem (mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa). Hãy bỏ bảo vệ hoặc mở sổ tính với quyền sửa rồi thử lại.`;
     case 'InvalidArgument':

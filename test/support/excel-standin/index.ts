@@ -63,6 +63,17 @@ export interface StandinOptions {
   /** The value of a formula cell (there is no calculation engine). */
   calculate?: (sheet: string, address: string, formula: string) => StandinValue;
   payloadLimit?: number;
+  /**
+   * A get of more than 5,000,000 cells: the documented RangeExceedsLimit (default), or `null`
+   * values as desktop Excel 2407+ and Excel on the web give (OfficeDev/office-js#4783, #6781).
+   */
+  overLimitRead?: 'RangeExceedsLimit' | 'null';
+  /**
+   * Members that fail with the given code, as an Excel build or a workbook may refuse what the
+   * reference allows: property sets as "Type.property" ({ 'PageLayout.zoom': 'GeneralException' }),
+   * methods as in `stats.calls` ({ 'WorksheetProtection.Unprotect': 'AccessDenied' }).
+   */
+  refuse?: Record<string, string>;
 }
 
 export interface ExcelStandin {
@@ -89,6 +100,8 @@ export function createExcelStandin(options: StandinOptions = {}): ExcelStandin {
     book,
     apiVersion: options.apiVersion ?? '1.17',
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+    overLimitRead: options.overLimitRead ?? 'RangeExceedsLimit',
+    refuse: options.refuse ?? {},
     stats: { runs: 0, syncs: 0, requestBytes: [], responseBytes: [], calls: {} },
     calc: (sheet, address, formula) => options.calculate?.(sheet, address, formula) ?? null,
   };

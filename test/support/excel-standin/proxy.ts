@@ -32,6 +32,19 @@ export abstract class Obj<T> {
     readonly _version = '1.1',
   ) {
     this._id = _ctx._nextId++;
+    if (_path.name.endsWith('OrNullObject')) _ctx._nullables.push(this);
+  }
+
+  /** At sync: whether this *OrNullObject proxy is a null object, visible once the sync succeeds. */
+  _settleNull(exec: Exec) {
+    if (this._nullKnown !== undefined) return;
+    let isNull: boolean;
+    try {
+      isNull = this._resolve() === NULL;
+    } catch {
+      return; // a proxy that cannot be resolved (newer API, deleted sheet) stays unknown
+    }
+    exec.commits.push(() => (this._nullKnown ??= isNull));
   }
 
   _bind(target: Maybe<T>) {
@@ -125,6 +138,11 @@ export abstract class Obj<T> {
     return this._loaded.get(name) as V;
   }
 
+  private _refused(where: string) {
+    const code = this._ctx._s.refuse[where];
+    if (code) fail(code, `Refused by the test (${where}).`, where);
+  }
+
   protected _set(name: string, value: unknown, apply: (t: T) => void, version = '1.1') {
     const where = `${this._type}.${name}`;
     this._ctx._queue.push({
@@ -132,6 +150,7 @@ export abstract class Obj<T> {
       obj: this,
       run: () => {
         this._ctx._api(version, where);
+        this._refused(where);
         apply(this._nonNull(where));
       },
     });
@@ -155,6 +174,7 @@ export abstract class Obj<T> {
       args: objArgs,
       run: () => {
         this._ctx._api(version, where);
+        this._refused(where);
         apply(this._nonNull(where));
         const calls = this._ctx._s.stats.calls;
         calls[where] = (calls[where] ?? 0) + 1;

@@ -22,10 +22,16 @@ export class TableCollectionObj extends Obj<SheetModel> {
           fail('InvalidArgument', 'The range is on another worksheet.', where);
         guard(sheet, null, where);
         const book = this._ctx._s.book;
-        if (book.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect)))
-          fail('InvalidArgument', 'A table can\u2019t overlap another table.', where);
-        if (sheet.merges.some((m) => intersects(m, rect)))
-          fail('InvalidArgument', 'A table can\u2019t contain merged cells.', where);
+        // The documented code and message for both (Excel's error-handling reference).
+        if (
+          book.tables.some((t) => t.sheet === sheet && intersects(t.rect, rect)) ||
+          sheet.merges.some((m) => intersects(m, rect))
+        )
+          fail(
+            'MergedRangeConflict',
+            'Cannot complete the operation. A table can\u2019t overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.',
+            where,
+          );
         // The header row becomes text; blank or repeated names are made unique, as Excel does.
         const seen = new Set<string>();
         for (let c = rect.c0; c <= rect.c1; c++) {
@@ -53,7 +59,8 @@ export class TableCollectionObj extends Obj<SheetModel> {
         book.tables.push(model);
         table._bind(model);
       },
-      '1.1',
+      // A Range argument is ExcelApi 1.3; an address string 1.1.
+      typeof address === 'string' ? '1.1' : '1.3',
       typeof address === 'string' ? [] : [address],
     );
     return table;
@@ -70,7 +77,12 @@ class TableObj extends Obj<StandinTable> {
   }
   set name(v: string) {
     this._set('name', v, (t) => {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v))
+      // Names like cell references (A1, R1C1) and R, C (R1C1 row/column shortcuts) are refused.
+      if (
+        !/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(v) ||
+        /^[A-Za-z]{1,3}\d+$/.test(v) ||
+        /^(r|c|r\d*c\d*)$/i.test(v)
+      )
         fail('InvalidArgument', `The table name "${v}" is not valid.`, 'Table.name');
       if (this._ctx._s.book.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()))
         fail('ItemAlreadyExists', `A table named "${v}" already exists.`, 'Table.name');

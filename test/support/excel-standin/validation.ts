@@ -31,6 +31,14 @@ export class DataValidationObj extends Obj<RangeTarget> {
         const list = rule.list as { source?: unknown } | undefined;
         if (list && (typeof list.source !== 'string' || list.source.length > 255))
           fail('InvalidArgument', 'The list source is longer than 255 characters.', where);
+        // A rule over cells that already have another one is refused: clear() them first.
+        const same = JSON.stringify(rule);
+        if (
+          t.sheet.validations.some(
+            (x) => x.rule && intersects(x.rect, t.rect) && JSON.stringify(x.rule) !== same,
+          )
+        )
+          fail('InvalidArgument', 'The range already has a different data validation rule.', where);
         this._entry(t).rule = rule;
       },
       '1.8',
