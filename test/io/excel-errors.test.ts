@@ -138,8 +138,14 @@ describe('requirement sets', () => {
     expect(OLD_EXCEL_MESSAGE).toMatch(
       /^Excel này chưa có ExcelApi 1\.7, bộ lệnh mà add-in Thi đua cần/,
     );
+    // Which Office stops where (Microsoft's requirement-set table).
     expect(OLD_EXCEL_MESSAGE).toContain(
       'Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1',
+    );
+    expect(OLD_EXCEL_MESSAGE).toContain('Office 2019 dừng ở ExcelApi 1.7');
+    expect(OLD_EXCEL_MESSAGE).toContain('Office 2021 ở ExcelApi 1.14');
+    expect(OLD_EXCEL_MESSAGE).toContain(
+      'Office bán lẻ và Microsoft 365 có bộ lệnh mới nhất khi được cập nhật',
     );
     expect(OLD_EXCEL_MESSAGE).toContain('Microsoft 365, Excel 2021 trở lên và Excel trên web');
     expect(OLD_EXCEL_MESSAGE).toContain('hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính');

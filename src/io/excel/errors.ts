@@ -219,12 +219,16 @@ export function toExcelError(e: unknown, context: ExcelErrorContext): unknown {
 }
 
 /**
- * Below ExcelApi 1.7 (docs/deploy.md, "Which Office"): volume-licensed Office 2016 has ExcelApi 1.1
- * only, and Office not updated since early 2018 stops below 1.7. The manifest asks for 1.7, so
- * Office should not even offer the add-in there; this is what the pane says if it opens anyway.
+ * Below ExcelApi 1.7 (docs/deploy.md, "Which Office"). Where each Office stops, from Microsoft's
+ * "Excel JavaScript API requirement sets" table (learn.microsoft.com/javascript/api/requirement-sets/
+ * excel/excel-api-requirement-sets): volume-licensed perpetual Office stays at the set it shipped
+ * with (2016: ExcelApi 1.1; 2019: 1.7; 2021: 1.14; 2024: 1.17); retail perpetual and Microsoft 365
+ * follow their updates to the current set; Office not updated since early 2018 (build 9001) stops
+ * below 1.7. The manifest asks for 1.7, so Office should not even offer the add-in below it; this
+ * is what the pane says if it opens anyway.
  */
 export const OLD_EXCEL_MESSAGE =
-  'Excel này chưa có ExcelApi 1.7, bộ lệnh mà add-in Thi đua cần (Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1; Office không được cập nhật từ đầu năm 2018 cũng thiếu). Add-in chạy trong Microsoft 365, Excel 2021 trở lên và Excel trên web. Không cần cài gì thêm: hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính, hoặc cập nhật Office nếu bản của bạn được cập nhật (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay).';
+  'Excel này chưa có ExcelApi 1.7, bộ lệnh mà add-in Thi đua cần. Office mua theo giấy phép số lượng lớn dừng ở bộ lệnh của bản phát hành: Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1, Office 2019 dừng ở ExcelApi 1.7 (và hiển thị add-in bằng Internet Explorer, nơi add-in không chạy), Office 2021 ở ExcelApi 1.14; Office bán lẻ và Microsoft 365 có bộ lệnh mới nhất khi được cập nhật (bản không cập nhật từ đầu năm 2018 cũng thiếu ExcelApi 1.7). Add-in chạy trong Microsoft 365, Excel 2021 trở lên và Excel trên web. Không cần cài gì thêm: hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính, hoặc cập nhật Office nếu bản của bạn được cập nhật (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay).';
 
 /** Excel is older than the add-in needs (ExcelApi below 1.7). */
 export class ExcelVersionError extends Error {
