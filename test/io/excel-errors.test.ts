@@ -372,6 +372,20 @@ describe('Excel as it really behaves', () => {
     }
   });
 
+  it('says that part was written when the write fails after a skipped print setting', async () => {
+    const e = await caught(
+      workbook({
+        refuse: {
+          'PageLayout.zoom': 'GeneralException',
+          'WorksheetProtection.Protect': 'Conflict',
+        },
+      }).then((w) => w.session.setUp(SAMPLE_BLOC, SAMPLE_DATA)),
+    );
+    expect(e).toBeInstanceOf(ExcelError);
+    expect((e as ExcelError).code).toBe('Conflict');
+    expect((e as ExcelError).partial).toBe(true);
+  });
+
   it('finds sheets without regard to case, temporary names included', async () => {
     const { standin, excel, session, row } = await setUpSample();
     await excel.write({

@@ -254,7 +254,12 @@ export class ExcelWorkbook implements WorkbookPort {
       // grows with megabytes written, never with the number of units, cells or operations.
       for (const block of blocksOf(steps, this.blockBytes)) {
         // One sync per ~3 MB block, not per item (syncBlock).
-        await syncBlock(env, block, (m) => this.note(m));
+        await syncBlock(
+          env,
+          block,
+          (m) => this.note(m),
+          () => (errorContext.partial = true),
+        );
         errorContext.partial = true;
       }
     });

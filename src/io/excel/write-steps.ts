@@ -877,6 +877,7 @@ export async function syncBlock(
   env: Env,
   block: readonly Step[],
   note: (message: string) => void,
+  partlyWritten: () => void,
 ): Promise<void> {
   let pending = block;
   while (pending.length) {
@@ -888,6 +889,7 @@ export async function syncBlock(
       const failed = failedStep(e, pending);
       if (!failed?.skippable || !isOfficeError(e)) throw e;
       note(printSetupNote(failed.trace!.sheet, e.code));
+      partlyWritten();
       pending = pending.slice(pending.indexOf(failed) + 1).filter((s) => !s.skippable);
       // Proxies made by a failed request are not reused: the sheets are found again by name
       // (getItem ignores case, as the keys do).
