@@ -31,6 +31,25 @@ describe('the Excel stand-in', () => {
     });
   });
 
+  it('throws PropertyNotLoaded on reading a property that was only set, not loaded', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      const table = ws.tables.add('A1:B2', true);
+      table.style = 'TableStyleLight1';
+      const format = ws.getRange('A1').format;
+      format.wrapText = true;
+      ws.pageLayout.orientation = 'Landscape';
+      await context.sync();
+      expect(() => table.style).toThrow(/'style' is not available/);
+      expect(() => format.wrapText).toThrow(/'wrapText' is not available/);
+      expect(() => ws.pageLayout.orientation).toThrow(/'orientation' is not available/);
+      format.load('wrapText');
+      await context.sync();
+      expect(format.wrapText).toBe(true);
+    });
+  });
+
   it('knows isNullObject after a sync, loaded or not, and reaches null objects through null objects', async () => {
     const s = createExcelStandin();
     await s.run(async (context) => {

@@ -6,6 +6,8 @@ import { SheetModel } from './model';
 import type { Exec, ProxyContext } from './types';
 
 export const NULL = Symbol('null object');
+/** Proxy prototypes whose setter-only accessors were given a getter (_readableSetters). */
+const READABLE = new WeakSet<object>();
 export type Maybe<T> = T | typeof NULL;
 
 export type Getter<T> = (t: T) => unknown;
@@ -33,6 +35,31 @@ export abstract class Obj<T> {
   ) {
     this._id = _ctx._nextId++;
     if (_path.name.endsWith('OrNullObject')) _ctx._nullables.push(this);
+    this._readableSetters();
+  }
+
+  /**
+   * office.js throws PropertyNotLoaded when a property is read before it is loaded and synced, even
+   * one the add-in has just set. A proxy class declaring only a setter would read undefined
+   * instead, so every such accessor gets a getter that reads as a loaded property does (once per
+   * class).
+   */
+  private _readableSetters() {
+    for (
+      let p: object | null = Object.getPrototypeOf(this) as object;
+      p && p !== Obj.prototype && !READABLE.has(p);
+      p = Object.getPrototypeOf(p) as object | null
+    ) {
+      READABLE.add(p);
+      for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+        if (d.set && !d.get)
+          Object.defineProperty(p, name, {
+            ...d,
+            get(this: Obj<unknown>) {
+              return this._get(name);
+            },
+          });
+    }
   }
 
   /** At sync: whether this *OrNullObject proxy is a null object, visible once the sync succeeds. */

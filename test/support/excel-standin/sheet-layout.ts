@@ -76,6 +76,7 @@ export class PageLayoutObj extends Obj<SheetModel> {
   ) {
     super(ctx, parent, type, path, resolver, version);
     Object.defineProperty(this, 'zoom', {
+      get: () => this._get('zoom'),
       set: (v: Record<string, unknown>) =>
         this._set('zoom', v, (s) => (s.pageLayout.zoom = checkZoom(v)), '1.9'),
     });
@@ -91,6 +92,7 @@ export class PageLayoutObj extends Obj<SheetModel> {
       'centerHorizontally',
     ])
       Object.defineProperty(this, k, {
+        get: () => this._get(k),
         set: (v: unknown) => this._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
       });
   }
@@ -147,6 +149,7 @@ class HeaderFooterObj extends Obj<SheetModel> {
         'rightFooter',
       ])
         Object.defineProperty(o, k, {
+          get: () => o._get(k),
           set: (v: unknown) => o._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
         });
       return o;
