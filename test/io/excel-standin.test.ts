@@ -262,6 +262,20 @@ describe('the Excel stand-in', () => {
     ).toBe('ApiNotFound');
   });
 
+  it('takes a Range as the source of a list validation, as the reference allows', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:A5').dataValidation.rule = {
+        list: { inCellDropDown: true, source: ws.getRange('Z1:Z3') },
+      };
+      await context.sync();
+    });
+    expect(s.sheet('Sheet1').validations[0]!.rule).toEqual({
+      list: { inCellDropDown: true, source: '=Sheet1!Z1:Z3' },
+    });
+  });
+
   it('refuses a validation rule over cells with a different rule, and keeps the same rule', async () => {
     const s = createExcelStandin();
     const rule = (source: string) =>
