@@ -233,6 +233,32 @@ describe('the Excel stand-in', () => {
       ).toBe('InvalidArgument');
   });
 
+  it('adds a header row above a table without headers, shifting its data down one row', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:C3').values = [
+        [1, 2, 'ngoài'],
+        [3, 4, ''],
+        ['dưới', '', ''],
+      ];
+      ws.tables.add('A1:B2', false);
+      await context.sync();
+    });
+    const v = (a1: string) => s.cell('Sheet1', a1).value;
+    expect([v('A1'), v('B1'), v('A2'), v('B2'), v('A3'), v('B3'), v('A4')]).toEqual([
+      'Column1',
+      'Column2',
+      1,
+      2,
+      3,
+      4,
+      'dưới',
+    ]);
+    expect(v('C1')).toBe('ngoài');
+    expect(s.tables()[0]!.rect).toEqual({ r0: 0, c0: 0, r1: 2, c1: 1 });
+  });
+
   it('refuses a table over another table or a merge (MergedRangeConflict), and a Range argument below ExcelApi 1.3', async () => {
     const s = createExcelStandin();
     await s.run(async (context) => {

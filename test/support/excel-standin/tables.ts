@@ -1,11 +1,22 @@
 // Tables: adding one over a range (header row made unique text, overlaps and merges refused) and
 // its name, style and banding.
 
-import { intersects, parseRect } from './addresses';
+import { intersects, MAX_COLUMNS, MAX_ROWS, parseRect, type Rect } from './addresses';
 import { fail } from './errors';
 import { guard, type SheetModel, type StandinTable } from './model';
 import { type Getter, Obj } from './proxy';
 import type { RangeObj } from './range';
+
+/** Inserts an empty row above `rect` in its columns: their cells from `rect.r0` down move by one. */
+function shiftDown(sheet: SheetModel, rect: Rect) {
+  const moved = [...sheet.cells]
+    .map(([key, cell]) => ({ r: Math.floor(key / MAX_COLUMNS), c: key % MAX_COLUMNS, cell }))
+    .filter(({ r, c }) => r >= rect.r0 && c >= rect.c0 && c <= rect.c1);
+  if (moved.some(({ r }) => r === MAX_ROWS - 1))
+    fail('NonBlankCellOffSheet', 'Excel can\u2019t insert new cells here.', 'TableCollection.add');
+  for (const { r, c } of moved) sheet.cells.delete(r * MAX_COLUMNS + c);
+  for (const { r, c, cell } of moved) sheet.cells.set((r + 1) * MAX_COLUMNS + c, cell);
+}
 
 export class TableCollectionObj extends Obj<SheetModel> {
   protected _props = {};
@@ -16,7 +27,7 @@ export class TableCollectionObj extends Obj<SheetModel> {
       'Add',
       [address, hasHeaders],
       (sheet) => {
-        const rect =
+        let rect =
           typeof address === 'string' ? parseRect(address, where) : address._nonNull(where).rect;
         if (typeof address !== 'string' && address._nonNull(where).sheet !== sheet)
           fail('InvalidArgument', 'The range is on another worksheet.', where);
@@ -32,6 +43,12 @@ export class TableCollectionObj extends Obj<SheetModel> {
             'Cannot complete the operation. A table can\u2019t overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.',
             where,
           );
+        // Without headers, Excel generates a header row "shifting the data down by one row"
+        // (TableCollection.add): the cells of the table's columns from its first row move down.
+        if (!hasHeaders) {
+          shiftDown(sheet, rect);
+          rect = { ...rect, r1: rect.r1 + 1 };
+        }
         // The header row becomes text; blank or repeated names are made unique, as Excel does.
         const seen = new Set<string>();
         for (let c = rect.c0; c <= rect.c1; c++) {
