@@ -1,8 +1,8 @@
 /**
  * The workbook port over Office.js (docs/excel-adapter.md). Every call is one Excel.run with a
  * constant number of `context.sync()`: `read` one (per 216 sheets), `write` one to look, then one
- * per block of at most 3 MB (one block for a bloc of 200 units). Excel errors reach the user in
- * Vietnamese, naming the sheet and the cell.
+ * per block of at most 3 MB (one block for a bloc of 200 units), and one more only when Excel
+ * refuses a print setting. Excel errors reach the user in Vietnamese, naming the sheet and the cell.
  */
 import type {
   ReadOptions,
@@ -253,7 +253,6 @@ export class ExcelWorkbook implements WorkbookPort {
       // One sync per block of at most `blockBytes`: a bloc of 200 units fits in one; the count
       // grows with megabytes written, never with the number of units, cells or operations.
       for (const block of blocksOf(steps, this.blockBytes)) {
-        // One sync per ~3 MB block, not per item (syncBlock).
         await syncBlock(
           env,
           block,

@@ -861,7 +861,7 @@ export function blocksOf(steps: readonly Step[], limit: number): Step[][] {
 }
 
 /** Queues a block: each step behind a trace naming its sheet and cells. */
-export function queueBlock(env: Env, block: readonly Step[]): void {
+function queueBlock(env: Env, block: readonly Step[]): void {
   for (const step of block) {
     if (step.trace) env.ctx.trace(traceMessage(step.trace));
     step.apply(env);
