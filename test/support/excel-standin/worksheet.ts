@@ -40,7 +40,7 @@ function validSheetName(name: unknown, book: Book, self: SheetModel | undefined,
  * moving, hiding and copying sheets. The code Excel returns is not documented; AccessDenied is the
  * documented "you cannot perform the requested operation".
  */
-export function guardStructure(book: Book, where: string) {
+function guardStructure(book: Book, where: string) {
   if (book.structureProtected)
     fail('AccessDenied', 'The workbook structure is protected: sheets cannot be changed.', where);
 }
