@@ -87,7 +87,8 @@ export class Ctx implements ProxyContext {
         throw e;
       }
     }
-    // office.js sets isNullObject of every *OrNullObject proxy of the request, loaded or not.
+    // office.js sets isNullObject of every *OrNullObject proxy of the request, loaded or not
+    // (OfficeExtension.ClientObject.isNullObject: "call context.sync() before reading" it).
     const nullables = this._nullables;
     this._nullables = [];
     for (const n of nullables) n._settleNull(exec);
