@@ -35,11 +35,15 @@ async function workbook(
     blockBytes?: number;
     readBytes?: number;
     payloadLimit?: number;
+    overLimitRead?: 'RangeExceedsLimit' | 'null';
+    refuse?: Record<string, string>;
   } = {},
 ) {
   const standin = createExcelStandin({
     ...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
     ...(options.payloadLimit ? { payloadLimit: options.payloadLimit } : {}),
+    ...(options.overLimitRead ? { overLimitRead: options.overLimitRead } : {}),
+    ...(options.refuse ? { refuse: options.refuse } : {}),
   });
   const notes: string[] = [];
   const excel = new ExcelWorkbook(standin.run, {
@@ -134,8 +138,14 @@ describe('requirement sets', () => {
     expect(OLD_EXCEL_MESSAGE).toMatch(
       /^Excel này chưa có ExcelApi 1\.7, bộ lệnh mà add-in Thi đua cần/,
     );
+    // Which Office stops where (Microsoft's requirement-set table).
     expect(OLD_EXCEL_MESSAGE).toContain(
       'Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1',
+    );
+    expect(OLD_EXCEL_MESSAGE).toContain('Office 2019 dừng ở ExcelApi 1.7');
+    expect(OLD_EXCEL_MESSAGE).toContain('Office 2021 ở ExcelApi 1.14');
+    expect(OLD_EXCEL_MESSAGE).toContain(
+      'Office bán lẻ và Microsoft 365 có bộ lệnh mới nhất khi được cập nhật',
     );
     expect(OLD_EXCEL_MESSAGE).toContain('Microsoft 365, Excel 2021 trở lên và Excel trên web');
     expect(OLD_EXCEL_MESSAGE).toContain('hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính');
@@ -316,5 +326,123 @@ describe('payload splitting', () => {
     expect(standin.stats.syncs).toBe(first);
     expect(standin.sheetNames()).toEqual([...order, 'Ghi chú']);
     expect(standin.tables().filter((t) => t.sheet.name === SHEETS.ranking)).toHaveLength(1);
+  });
+});
+
+describe('Excel as it really behaves', () => {
+  it('rebuilds a very hidden sheet: Excel deletes it only once it is Hidden', async () => {
+    const { standin, session } = await setUpSample();
+    await session.rank();
+    standin.sheet(SHEETS.ranking).visibility = 'VeryHidden';
+    const order = standin.sheetNames();
+    await session.rank();
+    expect(standin.sheetNames()).toEqual(order);
+    expect(standin.sheet(SHEETS.ranking).visibility).toBe('Visible');
+  });
+
+  it('reads a sheet of more than five million cells as a problem to fix, not as a defect', async () => {
+    for (const overLimitRead of ['RangeExceedsLimit', 'null'] as const) {
+      const { standin, session } = await setUpSample({ overLimitRead });
+      // A stray value far below the data: the used range is then 23 × 300,000 cells.
+      standin.setCell('CAT', 'A300000', { value: 'x' });
+      const e = await caught(session.load());
+      expect(e).toBeInstanceOf(InputError);
+      const [p] = (e as InputError).problems;
+      expect(p!.source).toBe('CAT');
+      expect(p!.message).toMatch(/xóa các dòng thừa ở cuối trang/);
+      expect(p!.message).not.toMatch(/lỗi của add-in/);
+    }
+  });
+
+  it('goes on without a print setting Excel refuses, and says so', async () => {
+    const refused = await setUpSample({ refuse: { 'PageLayout.zoom': 'GeneralException' } });
+    const normal = await setUpSample();
+    expect(refused.notes.length).toBeGreaterThan(0);
+    expect(refused.notes.every((n) => /thiết lập trang in .*dữ liệu vẫn được ghi đủ/.test(n))).toBe(
+      true,
+    );
+    expect(refused.standin.sheetNames()).toEqual(normal.standin.sheetNames());
+    expect(refused.state.sheets).toEqual(normal.state.sheets);
+    // Everything after the refused step was written: copies, their cells and protection.
+    for (const name of normal.standin.sheetNames()) {
+      expect(refused.standin.sheet(name).protected).toBe(normal.standin.sheet(name).protected);
+      expect(refused.standin.sheet(name).validations.length).toBe(
+        normal.standin.sheet(name).validations.length,
+      );
+    }
+  });
+
+  it('says that part was written when the write fails after a skipped print setting', async () => {
+    const e = await caught(
+      workbook({
+        refuse: {
+          'PageLayout.zoom': 'GeneralException',
+          'WorksheetProtection.Protect': 'Conflict',
+        },
+      }).then((w) => w.session.setUp(SAMPLE_BLOC, SAMPLE_DATA)),
+    );
+    expect(e).toBeInstanceOf(ExcelError);
+    expect((e as ExcelError).code).toBe('Conflict');
+    expect((e as ExcelError).partial).toBe(true);
+  });
+
+  it('finds sheets without regard to case, temporary names included', async () => {
+    const { standin, excel, session, row } = await setUpSample();
+    await excel.write({
+      replace: [],
+      update: [{ sheet: 'cat', address: `F${row.row}`, value: 1 }],
+    });
+    expect(standin.cell('CAT', `F${row.row}`).value).toBe(1);
+    const read = await excel.read(['cat']);
+    expect(read.sheets.map((s) => s.name)).toEqual(['cat']);
+    expect(read.sheets[0]!.values[row.row - 1]![5]).toBe(1);
+    // A sheet of a person whose name is a temporary name but for case.
+    await standin.run(async (context) => {
+      context.workbook.worksheets.add('THIDUA~1');
+      await context.sync();
+    });
+    await session.rank();
+    await session.rank();
+    expect(standin.sheetNames()).toContain('THIDUA~1');
+  });
+
+  it('says the workbook structure is locked before a write that adds or deletes sheets, in the same syncs', async () => {
+    const { standin, session, state, row } = await setUpSample();
+    standin.resetStats();
+    await session.rank();
+    const syncs = standin.stats.syncs;
+    await standin.run(async (context) => {
+      context.workbook.protection.protect();
+      await context.sync();
+    });
+    const order = standin.sheetNames();
+    standin.resetStats();
+    const e = await caught(session.rank());
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).problems[0]!.message).toMatch(
+      /Sổ tính đang khóa cấu trúc: Xem lại → Bảo vệ sổ làm việc/,
+    );
+    expect((e as InputError).message).not.toMatch(/Bỏ bảo vệ trang/);
+    expect(standin.sheetNames()).toEqual(order);
+    expect(standin.stats.syncs).toBeLessThanOrEqual(syncs);
+    // Cells can still be written: a unit's own column needs no sheet added.
+    await session.saveUnit(state, { unitCode: 'CAT', entries: { [row.code]: { self: 1 } } });
+    expect(standin.cell('CAT', `F${row.row}`).value).toBe(1);
+  });
+
+  it('does not speak of a password when Excel answers AccessDenied to unprotect()', async () => {
+    const { standin, session, state, row } = await setUpSample({
+      refuse: { 'WorksheetProtection.Unprotect': 'AccessDenied' },
+    });
+    const before = standin.cell('TAND', `G${row.row}`).value;
+    const e = await caught(
+      session.saveUnit(state, { unitCode: 'TAND', entries: { [row.code]: { verified: 0.5 } } }),
+    );
+    expect(e).toBeInstanceOf(ExcelError);
+    const [p] = (e as ExcelError).problems;
+    expect(p!.source).toBe('TAND');
+    expect(p!.message).not.toMatch(/mật khẩu/);
+    expect(p!.message).toMatch(/Tải lại/);
+    expect(standin.cell('TAND', `G${row.row}`).value).toBe(before);
   });
 });

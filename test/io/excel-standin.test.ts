@@ -31,16 +31,39 @@ describe('the Excel stand-in', () => {
     });
   });
 
-  it('needs a load before isNullObject, and reaches null objects through null objects', async () => {
+  it('throws PropertyNotLoaded on reading a property that was only set, not loaded', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      const table = ws.tables.add('A1:B2', true);
+      table.style = 'TableStyleLight1';
+      const format = ws.getRange('A1').format;
+      format.wrapText = true;
+      ws.pageLayout.orientation = 'Landscape';
+      await context.sync();
+      expect(() => table.style).toThrow(/'style' is not available/);
+      expect(() => format.wrapText).toThrow(/'wrapText' is not available/);
+      expect(() => ws.pageLayout.orientation).toThrow(/'orientation' is not available/);
+      format.load('wrapText');
+      await context.sync();
+      expect(format.wrapText).toBe(true);
+    });
+  });
+
+  it('knows isNullObject after a sync, loaded or not, and reaches null objects through null objects', async () => {
     const s = createExcelStandin();
     await s.run(async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject('Không có');
+      const present = context.workbook.worksheets.getItemOrNullObject('sheet1');
       const used = missing.getUsedRangeOrNullObject(true);
       used.load('values');
       expect(() => used.isNullObject).toThrow(/isNullObject/);
       await context.sync();
       expect(used.isNullObject).toBe(true);
       expect(() => used.values).toThrow(/null object/);
+      // Never loaded: the sync fills isNullObject all the same, as the reference's samples use it.
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
     });
   });
 
@@ -116,21 +139,224 @@ describe('the Excel stand-in', () => {
     ).toBe('AccessDenied');
   });
 
-  it('throws on protect() of a protected sheet and unprotect() of an unprotected one', async () => {
+  it('answers AccessDenied to protect() twice and unprotect() of an unprotected sheet, BadPassword to a wrong password', async () => {
     const s = createExcelStandin();
-    const twice = (method: 'protect' | 'unprotect') =>
+    const call = (method: 'protect' | 'unprotect', password?: string) =>
       codeOf(
         s.run(async (context) => {
-          context.workbook.worksheets.getItem('Sheet1').protection[method]();
+          context.workbook.worksheets.getItem('Sheet1').protection[method](undefined, password);
           await context.sync();
         }),
       );
-    expect(await twice('unprotect')).toBe('InvalidOperation');
+    expect(await call('unprotect')).toBe('AccessDenied');
     await s.run(async (context) => {
-      context.workbook.worksheets.getItem('Sheet1').protection.protect();
+      context.workbook.worksheets.getItem('Sheet1').protection.protect({}, 'mật khẩu');
       await context.sync();
     });
-    expect(await twice('protect')).toBe('InvalidOperation');
+    expect(await call('protect')).toBe('AccessDenied');
+    expect(await call('unprotect')).toBe('BadPassword');
+    expect(await call('unprotect', 'sai')).toBe('BadPassword');
+    expect(s.sheet('Sheet1').protected).toBe(true);
+  });
+
+  it('refuses to delete a very hidden sheet until it is made Hidden', async () => {
+    const s = createExcelStandin({ sheets: ['Sheet1', 'Ẩn'] });
+    s.sheet('Ẩn').visibility = 'VeryHidden';
+    const remove = (unhide: boolean) =>
+      s.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Ẩn');
+        if (unhide) ws.visibility = 'Hidden';
+        ws.delete();
+        await context.sync();
+      });
+    expect(await codeOf(remove(false))).toBe('GeneralException');
+    await remove(true);
+    expect(s.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('blocks sheet changes under workbook structure protection, and says so in workbook.protection', async () => {
+    const s = createExcelStandin({ sheets: ['Sheet1', 'Sheet2'] });
+    await s.run(async (context) => {
+      context.workbook.protection.protect();
+      await context.sync();
+    });
+    const changes: ((ws: Excel.Worksheet, all: Excel.WorksheetCollection) => void)[] = [
+      (_, all) => all.add('Mới'),
+      (ws) => ws.delete(),
+      (ws) => (ws.name = 'Khác'),
+      (ws) => (ws.position = 0),
+      (ws) => (ws.visibility = 'Hidden'),
+      (ws) => ws.copy('End'),
+    ];
+    for (const change of changes)
+      expect(
+        await codeOf(
+          s.run(async (context) => {
+            const all = context.workbook.worksheets;
+            change(all.getItem('Sheet2'), all);
+            await context.sync();
+          }),
+        ),
+      ).toBe('AccessDenied');
+    await s.run(async (context) => {
+      const protection = context.workbook.protection;
+      protection.load('protected');
+      // Cells can still be written: structure protection is about sheets.
+      context.workbook.worksheets.getItem('Sheet2').getRange('A1').values = [[1]];
+      await context.sync();
+      expect(protection.protected).toBe(true);
+    });
+    expect(s.sheetNames()).toEqual(['Sheet1', 'Sheet2']);
+    expect(s.cell('Sheet2', 'A1').value).toBe(1);
+  });
+
+  it('refuses the sheet name History and the table names R and C, whatever their case', async () => {
+    const s = createExcelStandin();
+    expect(
+      await codeOf(
+        s.run(async (context) => {
+          context.workbook.worksheets.add('history');
+          await context.sync();
+        }),
+      ),
+    ).toBe('InvalidArgument');
+    for (const [i, name] of ['R', 'c', 'RC', 'R1C1'].entries())
+      expect(
+        await codeOf(
+          s.run(async (context) => {
+            const ws = context.workbook.worksheets.getItem('Sheet1');
+            // A table added before its name is refused stays: each goes on rows of its own.
+            ws.tables.add(`A${3 * i + 1}:B${3 * i + 2}`, true).name = name;
+            await context.sync();
+          }),
+        ),
+      ).toBe('InvalidArgument');
+  });
+
+  it('adds a header row above a table without headers, shifting its data down one row', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:C3').values = [
+        [1, 2, 'ngoài'],
+        [3, 4, ''],
+        ['dưới', '', ''],
+      ];
+      ws.tables.add('A1:B2', false);
+      await context.sync();
+    });
+    const v = (a1: string) => s.cell('Sheet1', a1).value;
+    expect([v('A1'), v('B1'), v('A2'), v('B2'), v('A3'), v('B3'), v('A4')]).toEqual([
+      'Column1',
+      'Column2',
+      1,
+      2,
+      3,
+      4,
+      'dưới',
+    ]);
+    expect(v('C1')).toBe('ngoài');
+    expect(s.tables()[0]!.rect).toEqual({ r0: 0, c0: 0, r1: 2, c1: 1 });
+  });
+
+  it('refuses a table over another table or a merge (MergedRangeConflict), and a Range argument below ExcelApi 1.3', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.tables.add('A1:B3', true);
+      ws.getRange('E1:F1').merge(false);
+      await context.sync();
+    });
+    for (const address of ['B2:C4', 'E1:E3'])
+      expect(
+        await codeOf(
+          s.run(async (context) => {
+            context.workbook.worksheets.getItem('Sheet1').tables.add(address, true);
+            await context.sync();
+          }),
+        ),
+      ).toBe('MergedRangeConflict');
+    s.apiVersion = '1.2';
+    expect(
+      await codeOf(
+        s.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem('Sheet1');
+          ws.tables.add(ws.getRange('H1:I3'), true);
+          await context.sync();
+        }),
+      ),
+    ).toBe('ApiNotFound');
+  });
+
+  it('takes a Range as the source of a list validation, as the reference allows', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:A5').dataValidation.rule = {
+        list: { inCellDropDown: true, source: ws.getRange('Z1:Z3') },
+      };
+      await context.sync();
+    });
+    expect(s.sheet('Sheet1').validations[0]!.rule).toEqual({
+      list: { inCellDropDown: true, source: '=Sheet1!Z1:Z3' },
+    });
+  });
+
+  it('refuses a validation rule over cells with a different rule, and keeps the same rule', async () => {
+    const s = createExcelStandin();
+    const rule = (source: string) =>
+      s.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1:A5').dataValidation.rule = {
+          list: { inCellDropDown: true, source },
+        };
+        await context.sync();
+      });
+    await rule('a,b');
+    await rule('a,b');
+    expect(await codeOf(rule('c,d'))).toBe('InvalidArgument');
+    expect(s.sheet('Sheet1').validations).toHaveLength(1);
+  });
+
+  it('gives RangeExceedsLimit, or null values, for a get of more than five million cells', async () => {
+    const load = (s: ReturnType<typeof createExcelStandin>) =>
+      s.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:E1000001');
+        range.load('values');
+        await context.sync();
+        return range.values;
+      });
+    expect(await codeOf(load(createExcelStandin()))).toBe('RangeExceedsLimit');
+    expect(await load(createExcelStandin({ overLimitRead: 'null' }))).toBeNull();
+  });
+
+  it('takes the page zoom the reference documents: a scale of 10–400 or whole pages, not 0', async () => {
+    const s = createExcelStandin();
+    const zoom = (value: Excel.PageLayoutZoomOptions) =>
+      s.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').pageLayout.zoom = value;
+        await context.sync();
+      });
+    await zoom({ horizontalFitToPages: 1 });
+    await zoom({ scale: 80 });
+    expect(await codeOf(zoom({ horizontalFitToPages: 1, verticalFitToPages: 0 }))).toBe(
+      'InvalidArgument',
+    );
+    expect(await codeOf(zoom({ scale: 5 }))).toBe('InvalidArgument');
+    expect(s.sheet('Sheet1').pageLayout.zoom).toEqual({ scale: 80 });
+  });
+
+  it('keeps only the upper-left value of merged cells, and counts worksheets.add', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      context.workbook.worksheets.add('Mới');
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B1').values = [['giữ', 'mất']];
+      ws.getRange('A1:B1').merge(false);
+      await context.sync();
+    });
+    expect(s.cell('Sheet1', 'A1').value).toBe('giữ');
+    expect(s.cell('Sheet1', 'B1').value).toBeNull();
+    expect(s.stats.calls['WorksheetCollection.add']).toBe(1);
   });
 
   it('refuses a request over 5 MB and applies nothing of it', async () => {

@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createWorkbook, rankWorkbook, type RankOutcome } from '../../src/app/workbook-actions';
+import { scoreUnit } from '../../src/core/scoring/score';
+import {
+  createWorkbook,
+  rankWorkbook,
+  readWorkbook,
+  type RankOutcome,
+} from '../../src/app/workbook-actions';
 import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { saveXlsx } from '../../src/io/node';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../../src/sample';
@@ -117,4 +123,32 @@ describe('formula parity with LibreOffice', () => {
       units.forEach((u, k) => expect(num(row[3 + k]!)).toBeCloseTo(u.score.node(c.code).total, 9));
     });
   });
+
+  it('chooses an alternative whose code Excel stored as a number ("02" → 2), as the reader does', async () => {
+    // The sample with the alternatives of choice 1.4 coded 01, 02, 03.
+    const recode = <T>(v: T): T =>
+      JSON.parse(
+        JSON.stringify(v)
+          .replaceAll('"1.4.a"', '"01"')
+          .replaceAll('"1.4.b"', '"02"')
+          .replaceAll('"1.4.c"', '"03"'),
+      ) as T;
+    const wb = XlsxWorkbook.empty();
+    await createWorkbook(wb, recode(SAMPLE_BLOC), recode(SAMPLE_DATA));
+    const cells = unitSheetCells((await readWorkbook(wb)).compiled);
+    const r = cells.row('1.4');
+    wb.workbook.getWorksheet('CAT')!.getCell(`${columnLetter(UNIT.col.self)}${r}`).value = 2;
+    const read = await readWorkbook(wb);
+    const sheet = read.sheets.find((s) => s.unitCode === 'CAT')!;
+    expect(sheet.entries['1.4']!.self).toBe('02');
+    const score = scoreUnit(read.compiled, sheet);
+    const file = path.join(dir, 'codes.xlsx');
+    await saveXlsx(wb, file);
+    const rows = recalculatedSheets(file).get('CAT');
+    const self = (code: string) =>
+      num(cell(rows, `${columnLetter(UNIT.col.selfPoints)}${cells.row(code)}`));
+    expect(score.node('02', 'self').total).toBeGreaterThan(0);
+    for (const code of ['01', '02', '03', '1.4'])
+      expect([code, self(code)]).toEqual([code, expect.closeTo(score.node(code, 'self').total, 9)]);
+  }, 120_000);
 });

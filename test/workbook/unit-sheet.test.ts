@@ -708,7 +708,8 @@ function valueArb(t: CompiledTemplate, code: string): fc.Arbitrary<EntryValue | 
         fc.constantFrom(...dateEdges, '2025-01-10', '2025-01-31', '2025-03-15', 45688, 45689),
       );
     case 'code':
-      return fc.oneof(blank, fc.constantFrom(...r.alternatives!, 'zzz', 5, 1));
+      // 1 and 2: codes "1" and "02" typed into Excel, which stores them as numbers.
+      return fc.oneof(blank, fc.constantFrom(...r.alternatives!, 'zzz', 5, 1, 2));
     case 'yesno':
       return fc.oneof(blank, fc.constantFrom(true, false, 'có', 'CÓ', 'không', 'x', 'abc', 1, 0));
     case 'none':
@@ -743,7 +744,7 @@ function sheetArb(t: CompiledTemplate): fc.Arbitrary<UnitSheet> {
 
 /**
  * A template for the paths the sample does not take: overlapping bands (the first one wins), an
- * alternative without a band, a code that looks like a number, a non-leaf alternative with its
+ * alternative without a band, codes that look like numbers, a non-leaf alternative with its
  * own entry and a knock-out below it, bonus, penalty and net caps on one node, caps on the sheet.
  */
 const TRICKY: Template = {
@@ -765,6 +766,7 @@ const TRICKY: Template = {
     { code: 'A3.x.1', parent: 'A3.x', kind: 'base', text: 'A3.x.1', base: 1 },
     { code: 'A3.x.k', parent: 'A3.x', kind: 'knockout', text: 'A3.x.k' },
     { code: 'A3.y', parent: 'A3', kind: 'bonus', text: 'A3.y', rate: 2 },
+    { code: '02', parent: 'A3', kind: 'base', text: 'hai', base: 1 },
     { code: 'M', kind: 'measure', text: 'ngày' },
     { code: 'B', kind: 'choice', text: 'B', input: 'M', caps: { bonus: 0.8 } },
     { code: 'B.a', parent: 'B', kind: 'bonus', text: 'B.a', rate: 1, band: { to: '2025-03-01' } },
@@ -814,8 +816,12 @@ describe('unit sheet formulas against the engine on random sheets', () => {
     expect(row('A2.c').self[2]).toBe(
       'IF(AND(F10<>"",NOT(ISLOGICAL(F10)),NOT(AND(ISNUMBER(F10),F10>=10)),NOT(AND(ISNUMBER(F10),F10>=5,F10<20))),D13,0)',
     );
-    // A code that looks like a number; an own entry inside an alternative.
-    expect(row('1').self[0]).toBe('IF(AND(ISTEXT(F14),EXACT(F14,"1")),C15,0)');
+    // Codes that look like numbers, chosen by the number Excel stores for them too (EXACT(1,"1")
+    // holds); an own entry inside an alternative.
+    expect(row('1').self[0]).toBe('IF(EXACT(F14,"1"),C15,0)');
+    expect(row('02').self[0]).toMatch(
+      /^IF\(OR\(EXACT\(F14,"02"\),AND\(ISNUMBER\(F14\),F14=2\)\),C\d+,0\)$/,
+    );
     expect(row('A3.x.1').self[0]).toBe('IF(EXACT(F14,"A3.x"),MAX(0,MIN(C17,ROUND(N(F17),4))),0)');
     // Bonus, penalty and net caps on one node.
     expect(row('A').self.slice(3)).toEqual(['IF(O6-P6>3,P6+3,O6)', 'IF(P6-O6>3,O6+3,P6)']);

@@ -64,15 +64,37 @@ export interface ExcelErrorContext {
   partial?: boolean;
 }
 
+/** Why a sheet cannot be read: its used range reaches more than Excel's five million cells. */
+export const TOO_LARGE =
+  'trang có vùng dữ liệu quá lớn để Excel trả về (quá 5 triệu ô: có giá trị hay định dạng thừa ở các dòng, cột rất xa). Hãy xóa các dòng thừa ở cuối trang (và các cột thừa bên phải) rồi thử lại.';
+
+/**
+ * Workbook structure protection (Review › Protect Workbook) blocks adding, deleting, renaming,
+ * moving and hiding sheets, which every write that rebuilds a sheet does.
+ */
+export const STRUCTURE_PROTECTED: InputProblem = {
+  source: 'Sổ tính',
+  location: 'cấu trúc sổ tính',
+  message:
+    'Sổ tính đang khóa cấu trúc: Xem lại → Bảo vệ sổ làm việc (Review › Protect Workbook). Hãy bỏ khóa cấu trúc rồi chạy lại thao tác; chưa có gì được ghi.',
+};
+
 const ADDIN_BUG =
   'lỗi của add-in thidua (không phải của dữ liệu); hãy gửi nội dung lỗi này cho người quản lý add-in.';
 
 /** The message for an Excel error code; `where` names the sheet/cell in the sentence. */
 function explain(code: string, where: string, e: OfficeErrorLike): string {
-  const location = e.debugInfo?.errorLocation ? ` [${e.debugInfo.errorLocation}]` : '';
-  if (/unprotect/i.test(e.debugInfo?.errorLocation ?? ''))
-    return `không bỏ được bảo vệ của ${where}: trang được bảo vệ bằng mật khẩu do người dùng đặt. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang), chạy lại thao tác, rồi bảo vệ lại nếu cần.`;
+  const errorLocation = e.debugInfo?.errorLocation ?? '';
+  const location = errorLocation ? ` [${errorLocation}]` : '';
+  // Recent builds answer AccessDenied to protect() of a protected sheet and unprotect() of an
+  // unprotected one (OfficeDev/office-js#6784): only BadPassword says there is a password.
+  if (code === 'AccessDenied' && /Protection\.(un)?protect/i.test(errorLocation))
+    return `Excel không cho bỏ hoặc đặt lại bảo vệ của ${where}: có thể trang vừa được bảo vệ hoặc bỏ bảo vệ trong lúc thao tác (người khác cùng sửa), hoặc sổ tính chỉ được xem. Hãy tải lại dữ liệu (nút Tải lại) rồi thử lại.`;
   switch (code) {
+    case 'BadPassword':
+      return `không bỏ được bảo vệ của ${where}: trang được bảo vệ bằng mật khẩu do người dùng đặt. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang), chạy lại thao tác, rồi bảo vệ lại nếu cần.`;
+    case 'RangeExceedsLimit':
+      return `${where}: ${TOO_LARGE}`;
     case 'AccessDenied':
       return `Excel không cho ghi vào ${where}: trang tính hoặc ô đang được bảo vệ (Review › Unprotect Sheet / Xem lại › Bỏ bảo vệ trang) hoặc sổ tính chỉ được xem (mở ở chế độ chỉ đọc, hoặc bạn không có quyền sửa). Hãy bỏ bảo vệ hoặc mở sổ tính với quyền sửa rồi thử lại.`;
     case 'InvalidArgument':
@@ -197,12 +219,16 @@ export function toExcelError(e: unknown, context: ExcelErrorContext): unknown {
 }
 
 /**
- * Below ExcelApi 1.7 (docs/deploy.md, "Which Office"): volume-licensed Office 2016 has ExcelApi 1.1
- * only, and Office not updated since early 2018 stops below 1.7. The manifest asks for 1.7, so
- * Office should not even offer the add-in there; this is what the pane says if it opens anyway.
+ * Below ExcelApi 1.7 (docs/deploy.md, "Which Office"). Where each Office stops, from Microsoft's
+ * "Excel JavaScript API requirement sets" table (learn.microsoft.com/javascript/api/requirement-sets/
+ * excel/excel-api-requirement-sets): volume-licensed perpetual Office stays at the set it shipped
+ * with (2016: ExcelApi 1.1; 2019: 1.7; 2021: 1.14; 2024: 1.17); retail perpetual and Microsoft 365
+ * follow their updates to the current set; Office not updated since early 2018 (build 9001) stops
+ * below 1.7. The manifest asks for 1.7, so Office should not even offer the add-in below it; this
+ * is what the pane says if it opens anyway.
  */
 export const OLD_EXCEL_MESSAGE =
-  'Excel này chưa có ExcelApi 1.7, bộ lệnh mà add-in Thi đua cần (Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1; Office không được cập nhật từ đầu năm 2018 cũng thiếu). Add-in chạy trong Microsoft 365, Excel 2021 trở lên và Excel trên web. Không cần cài gì thêm: hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính, hoặc cập nhật Office nếu bản của bạn được cập nhật (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay).';
+  'Excel này chưa có ExcelApi 1.7, bộ lệnh mà add-in Thi đua cần. Office mua theo giấy phép số lượng lớn dừng ở bộ lệnh của bản phát hành: Office 2016 mua theo giấy phép số lượng lớn chỉ có ExcelApi 1.1, Office 2019 dừng ở ExcelApi 1.7 (và hiển thị add-in bằng Internet Explorer, nơi add-in không chạy), Office 2021 ở ExcelApi 1.14; Office bán lẻ và Microsoft 365 có bộ lệnh mới nhất khi được cập nhật (bản không cập nhật từ đầu năm 2018 cũng thiếu ExcelApi 1.7). Add-in chạy trong Microsoft 365, Excel 2021 trở lên và Excel trên web. Không cần cài gì thêm: hãy dùng ứng dụng web Thi đua trên cùng tệp sổ tính, hoặc cập nhật Office nếu bản của bạn được cập nhật (Tệp › Tài khoản › Tùy chọn cập nhật › Cập nhật ngay).';
 
 /** Excel is older than the add-in needs (ExcelApi below 1.7). */
 export class ExcelVersionError extends Error {

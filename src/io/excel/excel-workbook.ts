@@ -1,8 +1,8 @@
 /**
  * The workbook port over Office.js (docs/excel-adapter.md). Every call is one Excel.run with a
  * constant number of `context.sync()`: `read` one (per 216 sheets), `write` one to look, then one
- * per block of at most 3 MB (one block for a bloc of 200 units). Excel errors reach the user in
- * Vietnamese, naming the sheet and the cell.
+ * per block of at most 3 MB (one block for a bloc of 200 units), and one more only when Excel
+ * refuses a print setting. Excel errors reach the user in Vietnamese, naming the sheet and the cell.
  */
 import type {
   ReadOptions,
@@ -13,13 +13,20 @@ import type {
   WritePlan,
 } from '../../workbook/grid';
 import { InputError } from '../../workbook/problems';
-import { a1Of, isDateFormat, serialToIso } from './cells';
-import { ExcelVersionError, toExcelError, type ExcelErrorContext } from './errors';
+import { a1Of, isDateFormat, serialToIso, sheetKey } from './cells';
+import {
+  ExcelVersionError,
+  STRUCTURE_PROTECTED,
+  TOO_LARGE,
+  toExcelError,
+  traceMessage,
+  type ExcelErrorContext,
+} from './errors';
 import {
   blocksOf,
   featureLimits,
   groupUpdates,
-  queueBlock,
+  syncBlock,
   writeSteps,
   type Env,
   type ExistingSheet,
@@ -157,16 +164,23 @@ export class ExcelWorkbook implements WorkbookPort {
       let sheetNames: string[] | undefined;
       // One sync for up to `perSync` sheets (216 unit sheets): a bloc of 200 units reads in one.
       for (const group of groups.length ? groups : [[]]) {
-        const queued = group.map((name) => queueSheetRead(worksheets, name, options, dates, f));
+        const queued = group.map((name) => {
+          context.trace(traceMessage({ sheet: name, step: 'đọc trang' }));
+          return queueSheetRead(worksheets, name, options, dates, f);
+        });
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB of sheets, not per sheet
         await context.sync();
         sheetNames ??= worksheets.items.map((w) => w.name);
+        const present = new Set(sheetNames.map(sheetKey));
         for (const q of queued) {
-          if (!sheetNames.includes(q.name)) continue;
+          if (!present.has(sheetKey(q.name))) continue;
           if (q.used.isNullObject) {
             sheets.push({ name: q.name, values: [], formulas: [], merges: [] });
             continue;
           }
+          // Over five million cells, desktop Excel gives null values instead of an error.
+          if (q.used.values === null)
+            throw new InputError([{ source: q.name, location: 'trang tính', message: TOO_LARGE }]);
           sheets.push(
             sheetData(q.name, q.used, q.errors, q.merged, {
               formulas: !!options.formulas,
@@ -189,10 +203,13 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.run(errorContext, async (context) => {
       // First sync: the sheets there are, and what the updated sheets' cells allow.
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name,items/position');
-      const replaced = new Set(plan.replace.map((s) => s.name));
+      worksheets.load('items/name,items/position,items/visibility');
+      // Sheets are added, deleted, renamed, moved or hidden only by a write that replaces some.
+      const structure = plan.replace.length ? context.workbook.protection : undefined;
+      structure?.load('protected');
+      const replaced = new Set(plan.replace.map((s) => sheetKey(s.name)));
       const probes: UpdateProbe[] = groupUpdates(
-        plan.update.filter((u) => !replaced.has(u.sheet)),
+        plan.update.filter((u) => !replaced.has(sheetKey(u.sheet))),
       ).map((g) => {
         const ws = worksheets.getItemOrNullObject(g.sheet);
         ws.load('protection/protected,protection/options');
@@ -209,10 +226,14 @@ export class ExcelWorkbook implements WorkbookPort {
       });
       await context.sync();
 
+      if (structure?.protected) throw new InputError([STRUCTURE_PROTECTED]);
       const existing = new Map<string, ExistingSheet>(
-        worksheets.items.map((ws) => [ws.name, { ws, position: ws.position }]),
+        worksheets.items.map((ws) => [
+          sheetKey(ws.name),
+          { ws, position: ws.position, visibility: ws.visibility },
+        ]),
       );
-      const missing = probes.filter((p) => !existing.has(p.sheet));
+      const missing = probes.filter((p) => !existing.has(sheetKey(p.sheet)));
       if (missing.length)
         throw new InputError(
           missing.map((p) => ({
@@ -224,7 +245,6 @@ export class ExcelWorkbook implements WorkbookPort {
       const steps = writeSteps({
         plan,
         existing,
-        taken: new Set(existing.keys()),
         probes,
         features: this.features,
         note: (m) => this.note(m),
@@ -233,9 +253,12 @@ export class ExcelWorkbook implements WorkbookPort {
       // One sync per block of at most `blockBytes`: a bloc of 200 units fits in one; the count
       // grows with megabytes written, never with the number of units, cells or operations.
       for (const block of blocksOf(steps, this.blockBytes)) {
-        queueBlock(env, block);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~3 MB block, not per item
-        await context.sync();
+        await syncBlock(
+          env,
+          block,
+          (m) => this.note(m),
+          () => (errorContext.partial = true),
+        );
         errorContext.partial = true;
       }
     });

@@ -30,10 +30,11 @@ import {
   rectOf,
   rectsOf,
   rows,
+  sheetKey,
   specSize,
   type Rect,
 } from './cells';
-import { traceMessage, type TracePoint } from './errors';
+import { isOfficeError, traceMessage, type TracePoint } from './errors';
 
 /** What this Excel supports beyond ExcelApi 1.7 (checked once, at construction). */
 export interface Features {
@@ -88,6 +89,7 @@ const CHUNK_BYTES = 512 * 1024;
 export interface ExistingSheet {
   ws: Excel.Worksheet;
   position: number;
+  visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`;
 }
 
 /** What the first sync learned about a sheet that receives updates. */
@@ -110,15 +112,21 @@ export interface UpdateRun {
 
 export interface Env {
   ctx: Excel.RequestContext;
-  /** Sheets created or rebuilt by this write, by name, as they are created. */
+  /** Sheets created or rebuilt by this write, by sheetKey, as they are created. */
   sheets: Map<string, Excel.Worksheet>;
 }
 
 export interface Step {
   bytes: number;
   trace?: TracePoint;
+  /** A print setting: if Excel refuses it, the write goes on without it (syncBlock). */
+  skippable?: boolean;
   apply(env: Env): void;
 }
+
+/** Told when Excel refuses a sheet's print setup: the sheet itself is written. */
+export const printSetupNote = (sheet: string, code: string) =>
+  `Excel không nhận thiết lập trang in của trang "${sheet}" (${code}); dữ liệu vẫn được ghi đủ. Hãy đặt khổ giấy, lề và chân trang trong Bố trí trang nếu cần in.`;
 
 const cost = (calls: number, ...payloads: unknown[]) =>
   calls * CALL_BYTES + payloads.reduce<number>((n, p) => n + jsonBytes(p), 0);
@@ -230,24 +238,22 @@ function validationRule(v: Validation): Excel.DataValidationRule {
 
 export interface StepInput {
   plan: WritePlan;
-  /** Existing sheets by name (as loaded by the first sync). */
+  /** Existing sheets by sheetKey (as loaded by the first sync). */
   existing: ReadonlyMap<string, ExistingSheet>;
-  /** Names already taken (for temporary names). */
-  taken: ReadonlySet<string>;
   probes: readonly UpdateProbe[];
   features: Features;
   note(message: string): void;
 }
 
-const sheetOf = (env: Env, name: string) => env.sheets.get(name)!;
+const sheetOf = (env: Env, name: string) => env.sheets.get(sheetKey(name))!;
 
 /** The steps of a write, in the order of this file's header. */
 export function writeSteps(input: StepInput): Step[] {
   const { plan, features, note } = input;
   const copies = copyTemplates(plan.replace);
   const direct = plan.replace.filter((s) => !copies.has(s.name));
-  const oldOf = predecessors(input.existing);
-  const tempName = tempNames(input.taken);
+  const oldOf = (name: string) => input.existing.get(sheetKey(name));
+  const tempName = tempNames(input.existing);
   return [
     // 1. Sheets created (a rebuilt sheet takes its predecessor's place among the tabs).
     ...direct.map((spec) => createSheetStep(spec, oldOf(spec.name), tempName)),
@@ -267,22 +273,24 @@ export function writeSteps(input: StepInput): Step[] {
   ];
 }
 
-/** The existing sheet a spec replaces: of the same name, or the same but for case (as Excel). */
-function predecessors(existing: ReadonlyMap<string, ExistingSheet>) {
-  return (name: string): ExistingSheet | undefined =>
-    existing.get(name) ??
-    [...existing.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
-}
-
 /** Names for a sheet made before its predecessor goes: thidua~1, thidua~2… not yet taken. */
-function tempNames(taken: ReadonlySet<string>): () => string {
+function tempNames(existing: ReadonlyMap<string, unknown>): () => string {
   let temp = 0;
   return () => {
     let n: string;
     do n = `thidua~${++temp}`;
-    while (taken.has(n));
+    while (existing.has(sheetKey(n)));
     return n;
   };
+}
+
+/**
+ * Deletes a sheet being replaced. Excel refuses to delete a very hidden sheet by design (it exists
+ * so that a sheet is not deleted by accident: OfficeDev/office-js#365), so it is made Hidden first.
+ */
+function deleteOld(old: ExistingSheet): void {
+  if (old.visibility === 'VeryHidden') old.ws.visibility = 'Hidden';
+  old.ws.delete();
 }
 
 function createSheetStep(
@@ -299,12 +307,12 @@ function createSheetStep(
       let ws: Excel.Worksheet;
       if (old) {
         ws = all.add(tmp);
-        old.ws.delete();
+        deleteOld(old);
         ws.name = spec.name;
         ws.position = old.position;
       } else ws = all.add(spec.name);
       if (spec.tabColor) ws.tabColor = cssColor(spec.tabColor);
-      env.sheets.set(spec.name, ws);
+      env.sheets.set(sheetKey(spec.name), ws);
     },
   };
 }
@@ -442,9 +450,9 @@ function copySteps(
       trace: { sheet: spec.name, step: `tạo trang (chép từ trang ${template.name})` },
       apply(env) {
         const ws = sheetOf(env, template.name).copy('After', old ? old.ws : sheetOf(env, previous));
-        if (old) old.ws.delete();
+        if (old) deleteOld(old);
         ws.name = spec.name;
-        env.sheets.set(spec.name, ws);
+        env.sheets.set(sheetKey(spec.name), ws);
       },
     };
     return [copy, ...differenceSteps(template, spec)];
@@ -453,9 +461,10 @@ function copySteps(
 
 /** Updates of sheets this write makes: their number formats are the spec's. */
 function writtenSheetUpdateSteps(plan: WritePlan): Step[] {
-  const replaced = new Set(plan.replace.map((s) => s.name));
-  return groupUpdates(plan.update.filter((u) => replaced.has(u.sheet))).flatMap((u) => {
-    const grid = numberFormatGrid(plan.replace.find((s) => s.name === u.sheet)!);
+  const replaced = new Map(plan.replace.map((s) => [sheetKey(s.name), s]));
+  const written = plan.update.filter((u) => replaced.has(sheetKey(u.sheet)));
+  return groupUpdates(written).flatMap((u) => {
+    const grid = numberFormatGrid(replaced.get(sheetKey(u.sheet))!);
     const formats = (i: number) => {
       const r = u.runs[i]!.rect;
       return Array.from({ length: rows(r) }, (_, a) =>
@@ -636,13 +645,16 @@ function pageLayoutStep(spec: SheetSpec): Step {
   return {
     bytes: cost(14, titles ?? null),
     trace: { sheet: spec.name, step: 'thiết lập trang in' },
+    skippable: true,
     apply(env) {
       const page = spec.look.page;
       const layout = sheetOf(env, spec.name).pageLayout;
       layout.orientation = spec.print.landscape ? 'Landscape' : 'Portrait';
       layout.paperSize = page.paper;
-      // One page wide, as many tall as needed (0 = automatic, as fitToHeight in the file format).
-      if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide. PageLayoutZoomOptions documents a number of pages, not 0 for "automatic"
+      // (as fitToHeight is in the file format), so the height is left out (OfficeDev/office-js#1860
+      // sets the width alone the same way).
+      if (spec.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
       layout.leftMargin = points(page.margins.left);
       layout.rightMargin = points(page.margins.right);
       layout.topMargin = points(page.margins.top);
@@ -849,9 +861,52 @@ export function blocksOf(steps: readonly Step[], limit: number): Step[][] {
 }
 
 /** Queues a block: each step behind a trace naming its sheet and cells. */
-export function queueBlock(env: Env, block: readonly Step[]): void {
+function queueBlock(env: Env, block: readonly Step[]): void {
   for (const step of block) {
     if (step.trace) env.ctx.trace(traceMessage(step.trace));
     step.apply(env);
   }
+}
+
+/**
+ * Queues and syncs a block. A print setting never aborts a write: when Excel refuses one, it has
+ * run the steps before it (Excel does not roll back), so the rest of the block is queued again
+ * without print settings, and the user is told. Only a failure costs the extra sync.
+ */
+export async function syncBlock(
+  env: Env,
+  block: readonly Step[],
+  note: (message: string) => void,
+  partlyWritten: () => void,
+): Promise<void> {
+  let pending = block;
+  while (pending.length) {
+    queueBlock(env, pending);
+    try {
+      await env.ctx.sync();
+      return;
+    } catch (e) {
+      const failed = failedStep(e, pending);
+      if (!failed?.skippable || !isOfficeError(e)) throw e;
+      note(printSetupNote(failed.trace!.sheet, e.code));
+      partlyWritten();
+      pending = pending.slice(pending.indexOf(failed) + 1).filter((s) => !s.skippable);
+      // Proxies made by a failed request are not reused: the sheets are found again by name
+      // (getItem ignores case, as the keys do).
+      const sheets = env.ctx.workbook.worksheets;
+      for (const key of env.sheets.keys()) env.sheets.set(key, sheets.getItem(key));
+    }
+  }
+}
+
+/** The step Excel failed in: the last one whose trace Excel ran. */
+function failedStep(e: unknown, steps: readonly Step[]): Step | undefined {
+  const traces = isOfficeError(e) ? (e.traceMessages ?? []) : [];
+  const last = traces[traces.length - 1];
+  if (last === undefined) return undefined;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const trace = steps[i]!.trace;
+    if (trace && traceMessage(trace) === last) return steps[i];
+  }
+  return undefined;
 }

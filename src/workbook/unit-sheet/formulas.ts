@@ -6,6 +6,7 @@ import { address } from '../grid';
 import { YES } from '../layout';
 import {
   bandSource,
+  codesByNumber,
   dateSources,
   hasBands,
   minDefined,
@@ -222,6 +223,11 @@ class FormulaBuilder {
     const v = value(side, this.row(choice));
     const code = t.criteria[k]!.code;
     const exact = `EXACT(${v},${quote(code)})`;
+    // A code Excel stores as a number ("01" → 1) is chosen by that number too, as the reader says.
+    const siblings = t.children[choice]!.map((j) => t.criteria[j]!.code);
+    const n = Number(code);
+    if (codesByNumber(siblings).get(n) === code)
+      return lit(n) === code ? [exact] : [`OR(${exact},AND(ISNUMBER(${v}),${v}=${lit(n)}))`];
     return looksLikeNonText(code) ? [`ISTEXT(${v})`, exact] : [exact];
   }
 

@@ -285,3 +285,21 @@ export function unitSheetCells(t: CompiledTemplate): UnitSheetCells {
     verifiedEarnedOf: (code) => address(row(code), C.verifiedSlots + SLOT.earned),
   };
 }
+
+/**
+ * Alternative codes that Excel stores as numbers when they are typed or picked from the drop-down
+ * ("1", "01", "2.5"), by that number, so that such a number reads back as its code (in Excel and
+ * in a file alike). A number two codes share ("1" and "01") names neither and is left out.
+ */
+export function codesByNumber(codes: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const shared = new Set<number>();
+  for (const code of codes) {
+    if (!/^\d+(\.\d+)?$/.test(code)) continue;
+    const n = Number(code);
+    if (out.has(n)) shared.add(n);
+    out.set(n, code);
+  }
+  for (const n of shared) out.delete(n);
+  return out;
+}

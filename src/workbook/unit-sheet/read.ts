@@ -19,7 +19,7 @@ import {
 } from '../grid';
 import { NO, YES } from '../layout';
 import type { InputProblem } from '../problems';
-import { UNIT, unitLayout, type UnitLayout, type UnitRow } from './layout';
+import { codesByNumber, UNIT, unitLayout, type UnitLayout, type UnitRow } from './layout';
 
 /**
  * Reads a unit sheet back (docs/workbook-format.md, "Trang đơn vị"). Values come back as the live
@@ -118,9 +118,14 @@ export function interpretInput(row: UnitRow, raw: CellValue): Interpreted {
       }
       return { value: raw, problem: `${shown(raw)} là giá trị đúng/sai, không phải ngày` };
     }
-    case 'code':
+    case 'code': {
       if (typeof raw === 'string' && row.alternatives?.includes(raw)) return { value: raw };
+      // "01" typed or picked from the list is stored by Excel as the number 1.
+      const code =
+        typeof raw === 'number' ? codesByNumber(row.alternatives ?? []).get(raw) : undefined;
+      if (code !== undefined) return { value: code };
       return { value: raw, problem: `${shown(raw)} không phải mã phương án của mục này` };
+    }
     case 'yesno': {
       if (typeof raw === 'boolean') return { value: raw };
       // As the formula does: LOWER() of the cell, compared without trimming or normalising.

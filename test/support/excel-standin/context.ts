@@ -14,6 +14,7 @@ export const versionValue = (v: string) => {
 export class Ctx implements ProxyContext {
   _nextId = 1;
   _queue: Action[] = [];
+  _nullables: { _settleNull(exec: Exec): void }[] = [];
   readonly workbook: WorkbookObj;
   constructor(readonly _s: StandinState) {
     this.workbook = new WorkbookObj(
@@ -86,6 +87,11 @@ export class Ctx implements ProxyContext {
         throw e;
       }
     }
+    // office.js sets isNullObject of every *OrNullObject proxy of the request, loaded or not
+    // (OfficeExtension.ClientObject.isNullObject: "call context.sync() before reading" it).
+    const nullables = this._nullables;
+    this._nullables = [];
+    for (const n of nullables) n._settleNull(exec);
     const responseBytes = Buffer.byteLength(JSON.stringify({ Results: exec.results }), 'utf8');
     s.stats.responseBytes.push(responseBytes);
     if (responseBytes > s.payloadLimit) {

@@ -4,7 +4,8 @@
  *
  * - proxies only queue operations; they run, in order, at `context.sync()`;
  * - reading a property that was not loaded and synced throws PropertyNotLoaded, and so does
- *   `isNullObject` before a load; loaded values appear only after a successful sync;
+ *   `isNullObject` before a sync (a sync sets it for every `*OrNullObject` proxy, loaded or not);
+ *   loaded values appear only after a successful sync;
  * - every sync is counted; the JSON of each request and response is measured in UTF-8 bytes (in
  *   the shape office.js sends: actions plus object paths) and refused over 5 MB, as Excel on the web
  *   does (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded);
@@ -15,7 +16,11 @@
  *   "=…" a formula, "'…" text); null entries leave the cell as it is;
  * - protected sheets refuse writes into locked cells, formats without the matching permission,
  *   merges, tables and validation (AccessDenied); protect() on a protected sheet and unprotect() on
- *   an unprotected one throw (InvalidOperation), as recent Excel builds do;
+ *   an unprotected one answer AccessDenied, as recent Excel builds do (OfficeDev/office-js#6784),
+ *   and a wrong password BadPassword; workbook structure protection refuses sheet changes;
+ * - a very hidden sheet cannot be deleted (OfficeDev/office-js#365); a get of more than five
+ *   million cells gives RangeExceedsLimit or null values; tables cannot overlap tables or merges
+ *   (MergedRangeConflict); Excel's reserved names (sheet History, tables R and C) are refused;
  * - `*OrNullObject` return null objects, and what is reached through a null object is null too;
  * - members above the configured ExcelApi version throw ApiNotFound, and
  *   `isSetSupported` answers from the same version.
@@ -29,8 +34,9 @@
  * - proxy.ts: what every proxy shares (queued sets, calls and loads, PropertyNotLoaded, null
  *   objects); types.ts: the interfaces that let proxies and the context meet without an import cycle;
  * - model.ts: the workbook data the proxies change at sync time, and the protection guard;
- * - workbook.ts, worksheet.ts (worksheets and their protection), sheet-layout.ts (freeze panes,
- *   page layout), range.ts, format.ts (alignment, sizes, font, fill, borders, locked cells),
+ * - workbook.ts (and its structure protection), worksheet.ts (worksheets and their protection),
+ *   sheet-layout.ts (freeze panes, page layout), range.ts, format.ts (alignment, sizes, font, fill,
+ *   borders, locked cells),
  *   tables.ts, validation.ts (data validation, conditional formats): one Excel object family each;
  * - addresses.ts (A1 addresses, rectangles), cell-input.ts (how typed strings become values),
  *   errors.ts (RichApi.Error).
@@ -63,6 +69,17 @@ export interface StandinOptions {
   /** The value of a formula cell (there is no calculation engine). */
   calculate?: (sheet: string, address: string, formula: string) => StandinValue;
   payloadLimit?: number;
+  /**
+   * A get of more than 5,000,000 cells: the documented RangeExceedsLimit (default), or `null`
+   * values as desktop Excel 2407+ and Excel on the web give (OfficeDev/office-js#4783, #6781).
+   */
+  overLimitRead?: 'RangeExceedsLimit' | 'null';
+  /**
+   * Members that fail with the given code, as an Excel build or a workbook may refuse what the
+   * reference allows: property sets as "Type.property" ({ 'PageLayout.zoom': 'GeneralException' }),
+   * methods as in `stats.calls` ({ 'WorksheetProtection.Unprotect': 'AccessDenied' }).
+   */
+  refuse?: Record<string, string>;
 }
 
 export interface ExcelStandin {
@@ -89,6 +106,8 @@ export function createExcelStandin(options: StandinOptions = {}): ExcelStandin {
     book,
     apiVersion: options.apiVersion ?? '1.17',
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT,
+    overLimitRead: options.overLimitRead ?? 'RangeExceedsLimit',
+    refuse: options.refuse ?? {},
     stats: { runs: 0, syncs: 0, requestBytes: [], responseBytes: [], calls: {} },
     calc: (sheet, address, formula) => options.calculate?.(sheet, address, formula) ?? null,
   };

@@ -124,6 +124,9 @@ export class Book {
   sheets: SheetModel[] = [];
   tables: StandinTable[] = [];
   nextId = 1;
+  /** Review › Protect Workbook (structure): no sheet added, deleted, renamed, moved or hidden. */
+  structureProtected = false;
+  structurePassword: string | undefined;
 }
 
 /** Refuses to change a protected sheet unless the protection allows it. */

@@ -6,6 +6,8 @@ import { SheetModel } from './model';
 import type { Exec, ProxyContext } from './types';
 
 export const NULL = Symbol('null object');
+/** Proxy prototypes whose setter-only accessors were given a getter (_readableSetters). */
+const READABLE = new WeakSet<object>();
 export type Maybe<T> = T | typeof NULL;
 
 export type Getter<T> = (t: T) => unknown;
@@ -32,6 +34,44 @@ export abstract class Obj<T> {
     readonly _version = '1.1',
   ) {
     this._id = _ctx._nextId++;
+    if (_path.name.endsWith('OrNullObject')) _ctx._nullables.push(this);
+    this._readableSetters();
+  }
+
+  /**
+   * office.js throws PropertyNotLoaded when a property is read before it is loaded and synced, even
+   * one the add-in has just set. A proxy class declaring only a setter would read undefined
+   * instead, so every such accessor gets a getter that reads as a loaded property does (once per
+   * class).
+   */
+  private _readableSetters() {
+    for (
+      let p: object | null = Object.getPrototypeOf(this) as object;
+      p && p !== Obj.prototype && !READABLE.has(p);
+      p = Object.getPrototypeOf(p) as object | null
+    ) {
+      READABLE.add(p);
+      for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(p)))
+        if (d.set && !d.get)
+          Object.defineProperty(p, name, {
+            ...d,
+            get(this: Obj<unknown>) {
+              return this._get(name);
+            },
+          });
+    }
+  }
+
+  /** At sync: whether this *OrNullObject proxy is a null object, visible once the sync succeeds. */
+  _settleNull(exec: Exec) {
+    if (this._nullKnown !== undefined) return;
+    let isNull: boolean;
+    try {
+      isNull = this._resolve() === NULL;
+    } catch {
+      return; // a proxy that cannot be resolved (newer API, deleted sheet) stays unknown
+    }
+    exec.commits.push(() => (this._nullKnown ??= isNull));
   }
 
   _bind(target: Maybe<T>) {
@@ -125,6 +165,11 @@ export abstract class Obj<T> {
     return this._loaded.get(name) as V;
   }
 
+  private _refused(where: string) {
+    const code = this._ctx._s.refuse[where];
+    if (code) fail(code, `Refused by the test (${where}).`, where);
+  }
+
   protected _set(name: string, value: unknown, apply: (t: T) => void, version = '1.1') {
     const where = `${this._type}.${name}`;
     this._ctx._queue.push({
@@ -132,6 +177,7 @@ export abstract class Obj<T> {
       obj: this,
       run: () => {
         this._ctx._api(version, where);
+        this._refused(where);
         apply(this._nonNull(where));
       },
     });
@@ -155,6 +201,7 @@ export abstract class Obj<T> {
       args: objArgs,
       run: () => {
         this._ctx._api(version, where);
+        this._refused(where);
         apply(this._nonNull(where));
         const calls = this._ctx._s.stats.calls;
         calls[where] = (calls[where] ?? 0) + 1;

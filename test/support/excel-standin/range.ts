@@ -75,9 +75,16 @@ export class RangeObj extends Obj<RangeTarget> {
     },
   };
 
-  private _grid(t: RangeTarget, f: (c: StandinCell | undefined) => unknown): unknown[][] {
-    if (cellsOf(t.rect) > 5_000_000)
-      fail('ResponsePayloadSizeLimitExceeded', 'The range is too large to load.', 'Range.load');
+  private _grid(t: RangeTarget, f: (c: StandinCell | undefined) => unknown): unknown[][] | null {
+    // Gets are limited to five million cells on every platform (resource limits reference).
+    if (cellsOf(t.rect) > 5_000_000) {
+      if (this._ctx._s.overLimitRead === 'null') return null;
+      fail(
+        'RangeExceedsLimit',
+        'The cell count in the range has exceeded the maximum supported number.',
+        'Range.load',
+      );
+    }
     const out: unknown[][] = [];
     for (let r = t.rect.r0; r <= t.rect.r1; r++) {
       const row: unknown[] = [];
@@ -236,6 +243,15 @@ export class RangeObj extends Obj<RangeTarget> {
           if (cellsOf(rect) < 2) continue;
           t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, rect));
           t.sheet.merges.push({ ...rect });
+          // As Excel warns when merging: only the upper-left value is kept.
+          for (const [r, c] of each(rect)) {
+            const cell = t.sheet.cell(r, c);
+            if ((r !== rect.r0 || c !== rect.c0) && cell) {
+              cell.value = null;
+              cell.formula = undefined;
+              cell.quotePrefix = undefined;
+            }
+          }
         }
       },
       '1.2',

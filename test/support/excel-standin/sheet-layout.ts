@@ -38,6 +38,32 @@ export class FreezePanesObj extends Obj<SheetModel> {
   }
 }
 
+/**
+ * PageLayoutZoomOptions as documented: `scale` from 10 to 400, or a number of pages to fit
+ * horizontally and/or vertically. 0 ("automatic" in the file format's fitToHeight) is not documented
+ * for Office.js, so the stand-in refuses it, as it refuses any other value outside the reference.
+ */
+function checkZoom(v: Record<string, unknown>) {
+  const where = 'PageLayout.zoom';
+  const { scale, horizontalFitToPages: h, verticalFitToPages: w, ...rest } = v;
+  const pages = (n: unknown) =>
+    n === undefined || n === null || (Number.isInteger(n) && (n as number) >= 1);
+  if (
+    Object.keys(rest).length ||
+    !pages(h) ||
+    !pages(w) ||
+    (scale !== undefined &&
+      scale !== null &&
+      !(typeof scale === 'number' && scale >= 10 && scale <= 400))
+  )
+    fail(
+      'InvalidArgument',
+      'The argument is invalid or missing or has an incorrect format.',
+      where,
+    );
+  return { ...v };
+}
+
 export class PageLayoutObj extends Obj<SheetModel> {
   protected _props = {};
   constructor(
@@ -49,10 +75,14 @@ export class PageLayoutObj extends Obj<SheetModel> {
     version: string,
   ) {
     super(ctx, parent, type, path, resolver, version);
+    Object.defineProperty(this, 'zoom', {
+      get: () => this._get('zoom'),
+      set: (v: Record<string, unknown>) =>
+        this._set('zoom', v, (s) => (s.pageLayout.zoom = checkZoom(v)), '1.9'),
+    });
     for (const k of [
       'orientation',
       'paperSize',
-      'zoom',
       'leftMargin',
       'rightMargin',
       'topMargin',
@@ -62,6 +92,7 @@ export class PageLayoutObj extends Obj<SheetModel> {
       'centerHorizontally',
     ])
       Object.defineProperty(this, k, {
+        get: () => this._get(k),
         set: (v: unknown) => this._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
       });
   }
@@ -118,6 +149,7 @@ class HeaderFooterObj extends Obj<SheetModel> {
         'rightFooter',
       ])
         Object.defineProperty(o, k, {
+          get: () => o._get(k),
           set: (v: unknown) => o._set(k, v, (s) => (s.pageLayout[k] = v), '1.9'),
         });
       return o;

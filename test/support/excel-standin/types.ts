@@ -52,6 +52,10 @@ export interface StandinState {
   book: Book;
   apiVersion: string;
   payloadLimit: number;
+  /** What a get of more than 5,000,000 cells gives: RangeExceedsLimit, or null (desktop 2407+). */
+  overLimitRead: 'RangeExceedsLimit' | 'null';
+  /** Members that fail with the given code ("PageLayout.zoom": "GeneralException"). */
+  refuse: Record<string, string>;
   stats: StandinStats;
   calc(sheet: string, address: string, formula: string): StandinValue;
 }
@@ -60,6 +64,8 @@ export interface StandinState {
 export interface ProxyContext {
   _nextId: number;
   _queue: Action[];
+  /** Proxies from `*OrNullObject` methods: their isNullObject is set by the next sync. */
+  _nullables: { _settleNull(exec: Exec): void }[];
   readonly _s: StandinState;
   /** Throws ApiNotFound when `version` is above the host's ExcelApi version. */
   _api(version: string, where: string): void;

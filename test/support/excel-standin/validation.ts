@@ -1,7 +1,7 @@
 // Rules on ranges: data validation (with Excel's limits on list sources, alerts and prompts) and
 // data-bar conditional formats.
 
-import { intersects } from './addresses';
+import { intersects, quoteSheet, rectAddress } from './addresses';
 import { fail } from './errors';
 import { guard, type StandinConditionalFormat, type StandinValidation } from './model';
 import { Obj } from './proxy';
@@ -29,9 +29,24 @@ export class DataValidationObj extends Obj<RangeTarget> {
         if (kinds.length !== 1)
           fail('InvalidArgument', 'A data validation rule has exactly one type.', where);
         const list = rule.list as { source?: unknown } | undefined;
-        if (list && (typeof list.source !== 'string' || list.source.length > 255))
+        let stored = rule;
+        // The source is a comma-separated string of at most 255 characters, or a Range
+        // (ListDataValidation.source: string | Range), kept as a reference to its cells.
+        if (list?.source instanceof Obj) {
+          const { sheet, rect } = (list.source as Obj<RangeTarget>)._nonNull(where);
+          const source = `=${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+          stored = { ...rule, list: { ...list, source } };
+        } else if (list && (typeof list.source !== 'string' || list.source.length > 255))
           fail('InvalidArgument', 'The list source is longer than 255 characters.', where);
-        this._entry(t).rule = rule;
+        // A rule over cells that already have another one is refused: clear() them first.
+        const same = JSON.stringify(stored);
+        if (
+          t.sheet.validations.some(
+            (x) => x.rule && intersects(x.rect, t.rect) && JSON.stringify(x.rule) !== same,
+          )
+        )
+          fail('InvalidArgument', 'The range already has a different data validation rule.', where);
+        this._entry(t).rule = stored;
       },
       '1.8',
     );

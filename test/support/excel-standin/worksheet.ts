@@ -16,7 +16,9 @@ function validSheetName(name: unknown, book: Book, self: SheetModel | undefined,
     name.length > 31 ||
     /[[\]:*?/\\]/.test(name) ||
     name.startsWith("'") ||
-    name.endsWith("'")
+    name.endsWith("'") ||
+    // Excel keeps "History" for the change history of shared workbooks.
+    name.toLowerCase() === 'history'
   )
     fail(
       'InvalidArgument',
@@ -31,6 +33,16 @@ function validSheetName(name: unknown, book: Book, self: SheetModel | undefined,
       `A resource with the same name or identifier already exists ("${String(name)}").`,
       where,
     );
+}
+
+/**
+ * Workbook structure protection (Review › Protect Workbook) forbids adding, deleting, renaming,
+ * moving, hiding and copying sheets. The code Excel returns is not documented; AccessDenied is the
+ * documented "you cannot perform the requested operation".
+ */
+function guardStructure(book: Book, where: string) {
+  if (book.structureProtected)
+    fail('AccessDenied', 'The workbook structure is protected: sheets cannot be changed.', where);
 }
 
 export class WorksheetCollectionObj extends Obj<Book> {
@@ -106,10 +118,13 @@ export class WorksheetCollectionObj extends Obj<Book> {
           while (book.sheets.some((s) => s.name.toLowerCase() === `sheet${i}`)) i++;
           n = `Sheet${i}`;
         }
+        guardStructure(book, where);
         validSheetName(n, book, undefined, where);
         const sheet = new SheetModel(book.nextId++, n);
         book.sheets.push(sheet);
         ws._bind(sheet);
+        const calls = this._ctx._s.stats.calls;
+        calls[where] = (calls[where] ?? 0) + 1;
       },
     });
     return ws;
@@ -132,6 +147,7 @@ export class WorksheetObj extends Obj<SheetModel> {
   }
   set name(v: string) {
     this._set('name', v, (s) => {
+      if (s.name !== v) guardStructure(this._book(), 'Worksheet.name');
       validSheetName(v, this._book(), s, 'Worksheet.name');
       s.name = v;
     });
@@ -142,6 +158,7 @@ export class WorksheetObj extends Obj<SheetModel> {
   set position(v: number) {
     this._set('position', v, (s) => {
       const sheets = this._book().sheets;
+      if (sheets.indexOf(s) !== v) guardStructure(this._book(), 'Worksheet.position');
       if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
         fail(
           'InvalidArgument',
@@ -160,6 +177,7 @@ export class WorksheetObj extends Obj<SheetModel> {
       'visibility',
       v,
       (s) => {
+        if (s.visibility !== v) guardStructure(this._book(), 'Worksheet.visibility');
         if (
           v !== 'Visible' &&
           !this._book().sheets.some((x) => x !== s && x.visibility === 'Visible')
@@ -276,6 +294,15 @@ export class WorksheetObj extends Obj<SheetModel> {
   delete() {
     this._call('Delete', [], (s) => {
       const book = this._book();
+      guardStructure(book, 'Worksheet.delete');
+      // By design a very hidden sheet cannot be deleted: make it Hidden or Visible first
+      // (OfficeDev/office-js#365, answered by the Excel team).
+      if (s.visibility === 'VeryHidden')
+        fail(
+          'GeneralException',
+          'There was an internal error while processing the request.',
+          'Worksheet.delete',
+        );
       if (
         s.visibility === 'Visible' &&
         !book.sheets.some((x) => x !== s && x.visibility === 'Visible')
@@ -304,6 +331,7 @@ export class WorksheetObj extends Obj<SheetModel> {
       [positionType, ...(relativeTo ? [relativeTo] : [])],
       (s) => {
         const book = this._book();
+        guardStructure(book, where);
         let k = 2;
         const base = s.name.slice(0, 25);
         while (book.sheets.some((x) => x.name.toLowerCase() === `${base} (${k})`.toLowerCase()))
@@ -354,10 +382,11 @@ class ProtectionObj extends Obj<SheetModel> {
       'Protect',
       [options ?? null, password ?? null],
       (s) => {
+        // Recent builds answer AccessDenied here, older ones InvalidOperation (OfficeDev/office-js#6784).
         if (s.protected)
           fail(
-            'InvalidOperation',
-            'The worksheet is already protected.',
+            'AccessDenied',
+            'You cannot perform the requested operation (the worksheet is already protected).',
             'WorksheetProtection.protect',
           );
         s.protected = true;
@@ -374,14 +403,14 @@ class ProtectionObj extends Obj<SheetModel> {
       (s) => {
         if (!s.protected)
           fail(
-            'InvalidOperation',
-            'The worksheet is not protected.',
+            'AccessDenied',
+            'You cannot perform the requested operation (the worksheet is not protected).',
             'WorksheetProtection.unprotect',
           );
         if (s.password !== undefined && s.password !== password)
           fail(
-            'InvalidArgument',
-            'The password you supplied is not correct.',
+            'BadPassword',
+            'The password you supplied is incorrect.',
             'WorksheetProtection.unprotect',
           );
         s.protected = false;
