@@ -3,12 +3,14 @@
  * problems, for every door: the CLI hands the bytes it read from disk, the task pane those of the
  * file picked. One reader per kind of file, so no door decodes or parses a file itself.
  */
+import type { BlocSettings, Template } from '../core';
 import {
   readCollectivesCsv,
   readCriteriaCsv,
   readPeopleCsv,
   readScoresCsv,
   readUnitsCsv,
+  readSettingsJson,
   type PeopleContext,
   type ReadCriteriaOptions,
   type ScoresContext,
@@ -38,3 +40,7 @@ export const readPeopleFile = (file: InputFile, context: PeopleContext) =>
 
 export const readCollectivesFile = (file: InputFile, context: PeopleContext) =>
   readCollectivesCsv(inputText(file), file.name, context);
+
+/** A settings file (JSON, docs/settings.md) over the bloc's current settings. */
+export const readSettingsFile = (file: InputFile, template: Template, base: BlocSettings) =>
+  readSettingsJson(inputText(file), file.name, template, base);
