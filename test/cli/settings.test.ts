@@ -132,8 +132,13 @@ describe('thidua settings', () => {
     expect(checksum(book)).toBe(before);
   });
 
-  it('says how it is used', async () => {
+  it('--set with --json prints what it wrote as JSON; without a workbook it says how it is used', async () => {
+    const book = path.join(dir, 'dat-json.xlsx');
+    copyFileSync(plain, book);
+    const r = await thidua('settings', book, '--set', example, '--json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(example, 'utf8')));
     expect((await thidua('settings')).code).toBe(2);
-    expect((await thidua('settings', plain, '--json', '--set', example)).code).toBe(2);
+    expect((await thidua('settings', plain, book)).code).toBe(2);
   });
 });

@@ -17,20 +17,18 @@ export const settingsCommand: Command = {
   usage: [
     'thidua settings <khoi.xlsx>                     in cài đặt hiện tại',
     'thidua settings <khoi.xlsx> --json              in cài đặt dạng JSON (đúng dạng --set nhận)',
-    'thidua settings <khoi.xlsx> --set caidat.json   kiểm tra rồi ghi cài đặt vào sổ tính',
+    'thidua settings <khoi.xlsx> --set caidat.json   kiểm tra rồi ghi cài đặt vào sổ tính, rồi in ra',
     'Tệp cài đặt: docs/settings.md, ví dụ docs/caidat.example.json. Có lỗi thì không ghi gì.',
   ].join('\n'),
   options: { json: { type: 'boolean' }, set: { type: 'string' } },
   async run(values, positionals) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('Cần đúng một tệp sổ tính .xlsx.');
-    if (values.set && values.json)
-      throw new UsageError('Dùng --set hoặc --json, không dùng cả hai.');
     progress(`Đang đọc ${file}`);
     const wb = await loadXlsx(file);
     const config = await readBlocConfig(wb);
+    let { bloc } = config;
     if (values.set) {
-      const { bloc } = config;
       const read = readSettingsFile(
         await readInputFile(values.set as string),
         bloc.template,
@@ -39,17 +37,13 @@ export const settingsCommand: Command = {
       if (!read.settings) throw new InputError(read.problems);
       await saveSettings(wb, config, read.settings);
       await saveXlsx(wb, file);
-      process.stdout.write(
-        [
-          `Đã lưu cài đặt vào ${file}; lần xếp hạng sau (thidua rank) dùng cài đặt mới.`,
-          '',
-          ...describeSettings({ ...bloc, settings: read.settings }),
-        ].join('\n') + '\n',
-      );
-      return;
+      bloc = { ...bloc, settings: read.settings };
     }
-    if (values.json) return void process.stdout.write(settingsJson(config.bloc.settings));
-    process.stdout.write(describeSettings(config.bloc).join('\n') + '\n');
+    if (values.json) return void process.stdout.write(settingsJson(bloc.settings));
+    const saved = values.set
+      ? [`Đã lưu cài đặt vào ${file}; lần xếp hạng sau (thidua rank) dùng cài đặt mới.`, '']
+      : [];
+    process.stdout.write([...saved, ...describeSettings(bloc)].join('\n') + '\n');
   },
 };
 
@@ -57,7 +51,7 @@ const points = (n: number) => `${formatDecimal(n)} điểm`;
 const percent = (share: number) => `${formatDecimal(share * 100, { decimals: 2 })}%`;
 
 /** The settings as a person reads them, in the task pane's words. */
-export function describeSettings(bloc: Bloc): string[] {
+function describeSettings(bloc: Bloc): string[] {
   const s: BlocSettings = bloc.settings;
   const { thresholds, fallback, notClassified } = s.classification;
   const breakers = s.ranking.tieBreakers;
