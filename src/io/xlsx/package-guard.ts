@@ -16,6 +16,7 @@ export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
 /**
  * The most a part past `RATIO_FROM_BYTES` may inflate per compressed byte. Sheets as Excel,
  * LibreOffice or ExcelJS write them compress 5 to 15 times (the benchmark workbook at most 11);
+ * even a million formatted empty rows, each written out, compress 46 times (measured with zlib);
  * a part 200 times smaller than its content is data made to inflate.
  */
 export const MAX_RATIO = 200;
@@ -192,7 +193,7 @@ export function inflationRefusal(parts: readonly PackagePart[]): PackageRefusal 
   const compressed = parts.reduce((sum, p) => sum + p.compressed, 0);
   if (total > MAX_INFLATED_BYTES)
     return refuse(
-      `tệp nén ${megabytes(compressed)} nhưng giải nén ra ${megabytes(total)}, quá ${megabytes(MAX_INFLATED_BYTES)} mà một sổ tính thật không bao giờ tới (sổ tính 60 đơn vị × 150 tiêu chí giải nén ra chừng 13 MB); ${BOMB_ADVICE}`,
+      `tệp nén ${megabytes(compressed)} nhưng giải nén ra ${megabytes(total)}, quá ${megabytes(MAX_INFLATED_BYTES)} mà thidua mở được (sổ tính 60 đơn vị × 150 tiêu chí giải nén ra chừng 13 MB): tệp có trang rất lớn (ví dụ định dạng từng dòng cho cả triệu dòng) hoặc đã bị làm ra để làm treo máy (zip bomb), nên không được mở. Nếu là sổ tính của khối, hãy mở bằng Excel hoặc LibreOffice, xóa các trang, dòng thừa rồi lưu lại; nếu không rõ nguồn, hãy xin lại tệp gốc.`,
     );
   const dense = parts.find(
     (p) => p.inflated > RATIO_FROM_BYTES && p.inflated > MAX_RATIO * p.compressed,
