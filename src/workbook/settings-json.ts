@@ -303,21 +303,29 @@ class Checker {
  * for developers; the common shapes are said in Vietnamese, with the path as in the JSON.
  */
 function quotaProblem(message: string): string {
-  return message
-    .replace(/^Invalid quota rules: /, '')
-    .replace(/Unknown quota setting rules\.(\S+)/g, 'không có mục quotaOverrides.$1')
-    .replace(
-      /Quota (?:setting|group) rules\.(\S+) must be an object( or null)?/g,
-      (_, p, orNull) => `quotaOverrides.${p} phải là đối tượng { … }${orNull ? ' hoặc null' : ''}`,
-    )
-    .replace(
-      /(\S+) must be a share between 0 and 1, got (\S+)/g,
+  const said: [RegExp, string][] = [
+    [/^Invalid quota rules: /, ''],
+    [/Unknown quota setting rules\.(\S+)/g, 'không có mục quotaOverrides.$1'],
+    [
+      /Quota (?:setting|group) rules\.(\S+) must be an object or null/g,
+      '$1 phải là đối tượng { … } hoặc null',
+    ],
+    [/Quota (?:setting|group) rules\.(\S+) must be an object/g, '$1 phải là đối tượng { … }'],
+    [
+      /(\S+) must be a share between 0 and 1, got ([^\s;]+)/g,
       '$1 phải là tỷ lệ từ 0 đến 1, không phải $2',
-    )
-    .replace(
-      /(\S+) must be an integer ≥ (\d+), got (\S+)/g,
+    ],
+    [/(\S+) must be a multiple of 1\/(\d+), got ([^\s;]+)/g, '$1 có quá 4 chữ số thập phân ($3)'],
+    [
+      /(\S+) must be an integer ≥ (\d+), got ([^\s;]+)/g,
       '$1 phải là số nguyên ≥ $2, không phải $3',
-    );
+    ],
+    [/(\S+) must be 'ldtt' or 'headcount'/g, "$1 phải là 'ldtt' hoặc 'headcount'"],
+    [/(\S+) must be a list of (.+?)(?=;|$)/g, '$1 phải là danh sách gồm $2'],
+    [/(\S+) must be a boolean/g, '$1 phải là true hoặc false'],
+    [/(\S+) must be a non-empty text/g, '$1 phải là chuỗi chữ khác rỗng'],
+  ];
+  return said.reduce((m, [english, vietnamese]) => m.replace(english, vietnamese), message);
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);

@@ -107,6 +107,16 @@ describe('readSettingsJson', () => {
     expect(problems({ quotaOverrides: { cstdcsShare: { maxShare: 15 } } })).toEqual([
       'caidat.json, quotaOverrides: điều chỉnh bộ quy tắc mac-dinh không hợp lệ: cstdcsShare.maxShare phải là tỷ lệ từ 0 đến 1, không phải 15. Các khóa và giá trị: docs/quota-rules.md.',
     ]);
+    expect(
+      problems({
+        quotaOverrides: {
+          ldttExclusions: { excludeDisciplined: 'có' },
+          targets: { unitsTtldxs: { minShare: 0.33333 } },
+        },
+      }),
+    ).toEqual([
+      'caidat.json, quotaOverrides: điều chỉnh bộ quy tắc mac-dinh không hợp lệ: targets.unitsTtldxs.minShare có quá 4 chữ số thập phân (0.33333); ldttExclusions.excludeDisciplined phải là true hoặc false. Các khóa và giá trị: docs/quota-rules.md.',
+    ]);
     expect(problems({ quotaOverrides: { cstdcs: {} } })).toEqual([
       'caidat.json, quotaOverrides: điều chỉnh bộ quy tắc mac-dinh không hợp lệ: không có mục quotaOverrides.cstdcs. Các khóa và giá trị: docs/quota-rules.md.',
     ]);
