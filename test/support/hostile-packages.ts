@@ -4,9 +4,8 @@ import JSZip from 'jszip';
 /**
  * Hostile .xlsx packages written byte by byte: a zip bomb (a part that inflates to 1.5 GB from
  * about 1.5 MB), one whose central directory lies about the size, ZIP64 records, a part with the
- * "encrypted" flag, and a sheet declaring the billion-laughs entities. The ZIP layout follows
- * PKWARE's APPNOTE.TXT (local header 4.3.7, central directory 4.3.12, ZIP64 records 4.3.14–4.3.15
- * and extra field 4.5.3, EOCD 4.3.16).
+ * "encrypted" flag, and a sheet declaring the billion-laughs entities. The ZIP layout (local and
+ * central headers, ZIP64 records and extra field, EOCD) follows PKWARE's APPNOTE.TXT.
  */
 
 export interface RawPart {

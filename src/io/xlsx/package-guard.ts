@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { DEFLATED, directoryEntries, locateDirectory, STORED } from './zip-directory';
 
 /**
  * Checks on an .xlsx package (a ZIP of XML parts) before ExcelJS inflates it: a small file can
@@ -31,14 +32,6 @@ const XML_PART = /\.(xml|rels|vml)$/i;
 /** An XML declaration, processing instructions, comments and space may come before the root. */
 const PROLOGUE_BYTES = 64 * 1024;
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL_HEADER = 0x02014b50;
-const ZIP64_EXTRA = 0x0001;
-const STORED = 0;
-const DEFLATED = 8;
-
 /**
  * JSZip's documented ZipObject#internalStream (its StreamHelper), which its type definitions omit:
  * chunks as they inflate, without keeping them.
@@ -70,121 +63,31 @@ const UNREADABLE: PackageRefusal = { unreadable: true };
 const BOMB_ADVICE =
   'tệp có thể đã bị làm ra để làm treo máy (zip bomb) nên không được mở. Hãy xin lại tệp gốc do Excel, LibreOffice hoặc WPS lưu.';
 
-/** The End Of Central Directory record: the last one in the file (a comment may follow it). */
-function findEocd(view: DataView): number | undefined {
-  const last = view.byteLength - 22;
-  // The comment is at most 65 535 bytes long.
-  for (let i = last; i >= 0 && i >= last - 0xffff; i--)
-    if (view.getUint32(i, true) === EOCD) return i;
-  return undefined;
-}
-
-interface Directory {
-  entries: number;
-  offset: number;
-  size: number;
-}
-
-/** Where the central directory is, from the EOCD record or, when it says so, from ZIP64's. */
-function directoryOf(view: DataView, eocd: number): Directory | undefined {
-  const dir = {
-    entries: view.getUint16(eocd + 10, true),
-    size: view.getUint32(eocd + 12, true),
-    offset: view.getUint32(eocd + 16, true),
-  };
-  // Multi-disk archives: Office never splits a workbook.
-  if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0)
-    return undefined;
-  if (dir.entries !== 0xffff && dir.size !== 0xffffffff && dir.offset !== 0xffffffff) return dir;
-  const locator = eocd - 20;
-  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) return undefined;
-  const at = Number(view.getBigUint64(locator + 8, true));
-  if (at + 56 > view.byteLength || view.getUint32(at, true) !== ZIP64_EOCD) return undefined;
-  return {
-    entries: Number(view.getBigUint64(at + 32, true)),
-    size: Number(view.getBigUint64(at + 40, true)),
-    offset: Number(view.getBigUint64(at + 48, true)),
-  };
-}
-
-/** The sizes a ZIP64 extra field holds for the header fields that are 0xFFFFFFFF, in order. */
-function zip64Sizes(
-  view: DataView,
-  from: number,
-  to: number,
-  sizes: { compressed: number; inflated: number },
-): boolean {
-  for (let i = from; i + 4 <= to;) {
-    const id = view.getUint16(i, true);
-    const length = view.getUint16(i + 2, true);
-    if (id === ZIP64_EXTRA) {
-      let at = i + 4;
-      const read = () => {
-        if (at + 8 > i + 4 + length) return undefined;
-        const v = Number(view.getBigUint64(at, true));
-        at += 8;
-        return v;
-      };
-      if (sizes.inflated === 0xffffffff) sizes.inflated = read() ?? -1;
-      if (sizes.compressed === 0xffffffff) sizes.compressed = read() ?? -1;
-      return sizes.inflated >= 0 && sizes.compressed >= 0;
-    }
-    i += 4 + length;
-  }
-  return false;
-}
-
 /**
- * The package's parts with their declared sizes, read from the central directory without
- * inflating anything; a refusal for what no office program writes. Not a ZIP, or a damaged one:
+ * The package's parts with their declared sizes, from its central directory, without inflating
+ * anything; a refusal for what no office program writes. Not a ZIP, or a damaged one:
  * `unreadable`.
  */
 export function packageParts(bytes: Uint8Array): PackagePart[] | PackageRefusal {
-  if (bytes.length < 22) return UNREADABLE;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEocd(view);
-  const dir = eocd === undefined ? undefined : directoryOf(view, eocd);
-  if (!dir || dir.offset + dir.size > bytes.length) return UNREADABLE;
-  if (dir.entries > MAX_PARTS)
+  const directory = locateDirectory(bytes);
+  if (!directory) return UNREADABLE;
+  if (directory.entries > MAX_PARTS)
     return refuse(
-      `tệp có ${dir.entries} phần, quá ${MAX_PARTS} phần mà một sổ tính thật không bao giờ tới (sổ tính 60 đơn vị × 150 tiêu chí có 98 phần); ${BOMB_ADVICE}`,
+      `tệp có ${directory.entries} phần, quá ${MAX_PARTS} phần mà một sổ tính thật không bao giờ tới (sổ tính 60 đơn vị × 150 tiêu chí có 98 phần); ${BOMB_ADVICE}`,
     );
-  const decoder = new TextDecoder();
-  const parts: PackagePart[] = [];
-  let at = dir.offset;
-  for (let n = 0; n < dir.entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) return UNREADABLE;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const sizes = {
-      compressed: view.getUint32(at + 20, true),
-      inflated: view.getUint32(at + 24, true),
-    };
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const nameAt = at + 46;
-    const extraAt = nameAt + nameLength;
-    const next = extraAt + extraLength + commentLength;
-    if (next > bytes.length) return UNREADABLE;
-    const name = decoder.decode(bytes.subarray(nameAt, extraAt));
-    if (
-      (sizes.compressed === 0xffffffff || sizes.inflated === 0xffffffff) &&
-      !zip64Sizes(view, extraAt, extraAt + extraLength, sizes)
-    )
-      return UNREADABLE;
-    if (flags & 1)
-      return refuse(
-        `phần "${name}" của tệp được nén kèm mật khẩu (zip mã hóa), không đọc được; Excel không lưu sổ tính như vậy. Hãy xin lại tệp gốc, hoặc giải nén bằng mật khẩu rồi mở bằng Excel và lưu lại dạng .xlsx.`,
-      );
-    if (method !== STORED && method !== DEFLATED)
-      return refuse(
-        `phần "${name}" được nén theo cách (phương thức ${method}) mà Excel, LibreOffice và WPS không dùng, không đọc được. Hãy xin lại tệp gốc do Excel lưu.`,
-      );
-    parts.push({ name, ...sizes });
-    at = next;
-  }
-  return parts;
+  const entries = directoryEntries(bytes, directory);
+  if (!entries) return UNREADABLE;
+  const locked = entries.find((e) => e.encrypted);
+  if (locked)
+    return refuse(
+      `phần "${locked.name}" của tệp được nén kèm mật khẩu (zip mã hóa), không đọc được; Excel không lưu sổ tính như vậy. Hãy xin lại tệp gốc, hoặc giải nén bằng mật khẩu rồi mở bằng Excel và lưu lại dạng .xlsx.`,
+    );
+  const odd = entries.find((e) => e.method !== STORED && e.method !== DEFLATED);
+  if (odd)
+    return refuse(
+      `phần "${odd.name}" được nén theo cách (phương thức ${odd.method}) mà Excel, LibreOffice và WPS không dùng, không đọc được. Hãy xin lại tệp gốc do Excel lưu.`,
+    );
+  return entries.map(({ name, compressed, inflated }) => ({ name, compressed, inflated }));
 }
 
 /** Refuses, from its central directory alone, a package that would inflate past the limits. */
