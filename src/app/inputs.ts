@@ -7,6 +7,7 @@
  * UTF-16 or Windows-1258, or a spreadsheet (.xlsx: its first sheet, or the one named) with the same
  * columns. What was understood beyond plain UTF-8 CSV comes back as `notes`, one line each.
  */
+import type { BlocSettings, Template } from '../core';
 import type { ReadValue } from '../workbook/grid';
 import { address } from '../workbook/grid';
 import {
@@ -17,6 +18,7 @@ import {
   readCriteriaCsv,
   readPeopleCsv,
   readScoresCsv,
+  readSettingsJson,
   readUnitsCsv,
   type CsvTable,
   type PeopleContext,
@@ -169,3 +171,7 @@ export const readCollectivesFile = (
   context: PeopleContext,
   options?: InputOptions,
 ) => readWith(file, options, (table, source) => readCollectivesCsv(table, source, context));
+
+/** A settings file (JSON, docs/settings.md) over the bloc's current settings. */
+export const readSettingsFile = (file: InputFile, template: Template, base: BlocSettings) =>
+  readSettingsJson(inputText(file).text, file.name, template, base);

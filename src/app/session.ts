@@ -1,7 +1,6 @@
 import type { Bloc, BlocSettings, SheetStatus, Unit } from '../core/bloc';
 import type { Collective, Person } from '../core/quota';
 import type { ItemEntry } from '../core/scoring/types';
-import { buildConfigSheet } from '../workbook/config-sheet';
 import type { CellUpdate, WorkbookPort } from '../workbook/grid';
 import { SHEETS } from '../workbook/layout';
 import {
@@ -18,6 +17,7 @@ import {
   evaluateState,
   rankWorkbook,
   readWorkbook,
+  saveSettings,
   type RankOutcome,
   type WorkbookState,
 } from './workbook-actions';
@@ -95,10 +95,7 @@ export function createSession(port: WorkbookPort, host: Host): Session {
     async setUp(bloc, data = {}) {
       await createWorkbook(port, bloc, data);
     },
-    async saveSettings(state, settings) {
-      const bloc = { ...state.bloc, settings };
-      await port.write({ replace: [buildConfigSheet(bloc, state.votes)], update: [] });
-    },
+    saveSettings: (state, settings) => saveSettings(port, state, settings),
     addUnits: (units) => addUnits(port, units),
     async saveUnit(state, edit) {
       await port.write({ replace: [], update: planUnitEdit(state, edit) });

@@ -1,4 +1,11 @@
-import { evaluateBloc, type Bloc, type BlocResult, type Submission, type Unit } from '../core/bloc';
+import {
+  evaluateBloc,
+  type Bloc,
+  type BlocResult,
+  type BlocSettings,
+  type Submission,
+  type Unit,
+} from '../core/bloc';
 import type { Finding } from '../core/finding';
 import {
   PRESETS,
@@ -82,6 +89,19 @@ export async function createWorkbook(
   const plan = planNewWorkbook(...args);
   refuseExistingSheets((await port.read([])).sheetNames, plan);
   await port.write({ replace: plan, update: [] });
+}
+
+/**
+ * Writes the bloc's settings into the configuration sheet, the votes kept: the task pane's "Lưu
+ * cài đặt" and `thidua settings --set`. The next ranking uses them.
+ */
+export async function saveSettings(
+  port: WorkbookPort,
+  state: Pick<WorkbookState, 'bloc' | 'votes'>,
+  settings: BlocSettings,
+): Promise<void> {
+  const bloc = { ...state.bloc, settings };
+  await port.write({ replace: [buildConfigSheet(bloc, state.votes)], update: [] });
 }
 
 /**

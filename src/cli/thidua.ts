@@ -8,6 +8,7 @@ import { initCommand } from './commands/init';
 import { mergeCommand } from './commands/merge';
 import { quotaCommand } from './commands/quota';
 import { rankCommand } from './commands/rank';
+import { settingsCommand } from './commands/settings';
 import type { Command } from './command';
 import { EXIT, UsageError } from './io';
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   rank: rankCommand,
   quota: quotaCommand,
+  settings: settingsCommand,
   export: exportCommand,
   merge: mergeCommand,
   demo: demoCommand,

@@ -11,6 +11,7 @@ export {
 export * from './scoring/types';
 export * from './scoring/score';
 export * from './ranking/rank';
+export * from './ranking/labels';
 export * from './ranking/rows';
 export * from './award/classify';
 export * from './award/proposals';

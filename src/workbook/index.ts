@@ -9,6 +9,7 @@ export * from './presentation';
 export * from './problems';
 export * from './csv';
 export * from './paste-criteria';
+export { readSettingsJson, settingsJson } from './settings-json';
 export {
   SLOT,
   UNIT,

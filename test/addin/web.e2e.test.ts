@@ -21,6 +21,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildWeb, ROOT } from '../../bench/bundle';
 import { SHEETS } from '../../src/workbook/layout';
 import { editXlsx } from '../support/bad-workbooks';
+import { partsOf, zeros, zipOf } from '../support/hostile-packages';
 import { checksum, thidua } from '../support/cli';
 import { recalculatedSheets, resavedByLibreOffice } from '../support/libreoffice';
 import { withChromium } from './chromium';
@@ -387,8 +388,14 @@ step(
       at('qua-lon.xlsx'),
       Buffer.concat([good, Buffer.alloc(50 * 1024 * 1024 - good.length)]),
     );
+    // 1.7 MB inflating to 1.5 GB: refused from the ZIP's directory before anything is inflated.
+    writeFileSync(
+      at('bom-nen.xlsx'),
+      zipOf([...(await partsOf(good)), zeros('xl/worksheets/sheet99.xml', 1536)]),
+    );
     const cases: [file: string, says: RegExp][] = [
       ['khong-phai.xlsx', /không đọc được sổ tính \.xlsx/],
+      ['bom-nen.xlsx', /giải nén ra 153\d,\d MB, quá 128,0 MB/],
       ['cat-cut.xlsx', /không đọc được sổ tính \.xlsx/],
       ['mat-khau.xlsx', /sổ tính có mật khẩu mở tệp/],
       ['qua-lon.xlsx', /tệp nặng 50,0 MB, quá 25,0 MB mà ứng dụng web mở được/],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { loadXlsx } from '../../src/io/node';
 import { SHEETS } from '../../src/workbook/layout';
+import { billionLaughsSheet, deflated, partsOf, zeros, zipOf } from './hostile-packages';
 
 /**
  * Workbook-level bad inputs, made at test time from a good bloc workbook (init + import of
@@ -272,6 +273,30 @@ export const WORKBOOK_CASES: readonly WorkbookCase[] = [
     make: (file) => copyFileSync(path.join(__dirname, '..', 'fixtures', 'csv', 'scores.csv'), file),
     expect: ['csv-doi-ten.xlsx, tệp', 'không đọc được sổ tính .xlsx'],
     commands: ['rank', 'export'],
+  },
+  {
+    file: 'bom-nen.xlsx',
+    title: 'a zip bomb (1.6 MB inflating to 1.5 GB)',
+    make: async (file, good) => {
+      const parts = await partsOf(readFileSync(good));
+      writeFileSync(file, zipOf([...parts, zeros('xl/worksheets/sheet99.xml', 1536)]));
+    },
+    expect: ['bom-nen.xlsx, tệp', 'giải nén ra 1536,8 MB, quá 128,0 MB', '(zip bomb)'],
+    commands: ALL,
+  },
+  {
+    file: 'thuc-the-xml.xlsx',
+    title: 'a sheet declaring XML entities (billion laughs)',
+    make: async (file, good) => {
+      const parts = await partsOf(readFileSync(good));
+      const sheet = 'xl/worksheets/sheet2.xml';
+      writeFileSync(
+        file,
+        zipOf(parts.map((p) => (p.name === sheet ? deflated(sheet, billionLaughsSheet()) : p))),
+      );
+    },
+    expect: ['thuc-the-xml.xlsx, tệp', 'phần "xl/worksheets/sheet2.xml" khai báo DOCTYPE'],
+    commands: ['rank', 'quota'],
   },
   {
     file: 'xep-hang-tu-tao.xlsx',

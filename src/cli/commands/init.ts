@@ -12,6 +12,7 @@ import {
   readCollectivesFile,
   readCriteriaFile,
   readPeopleFile,
+  readSettingsFile,
   readUnitsFile,
 } from '../../app';
 import { InputError, type InputProblem } from '../../workbook';
@@ -31,15 +32,18 @@ export const initCommand: Command = {
   usage: [
     'thidua init --criteria tieu-chi.csv --units don-vi.csv --name "Khối Nội chính" --year 2025 -o khoi.xlsx',
     '            [--round ca-nam|dot-1|dot-2] [--people ca-nhan.csv] [--collectives tap-the.csv]',
-    '            [--sheet TÊN]',
+    '            [--sheet TÊN] [--settings caidat.json]',
     'Mỗi tệp là CSV (UTF-8, Windows-1258 hay UTF-16) hoặc sổ tính .xlsx cùng các cột: trang đầu',
-    'tiên, hoặc trang --sheet. Không ghi đè tệp đã có. Định dạng các tệp: docs/csv-formats.md.',
+    'tiên, hoặc trang --sheet. Không ghi đè tệp đã có. Định dạng các tệp: docs/csv-formats.md;',
+    'tệp cài đặt (xếp loại, xếp hạng, đề nghị khen thưởng, tỷ lệ khen thưởng): docs/settings.md.',
+    'Không có --settings thì dùng cài đặt mặc định.',
   ].join('\n'),
   options: {
     criteria: { type: 'string' },
     units: { type: 'string' },
     people: { type: 'string' },
     collectives: { type: 'string' },
+    settings: { type: 'string' },
     name: { type: 'string' },
     year: { type: 'string' },
     round: { type: 'string' },
@@ -96,6 +100,13 @@ export const initCommand: Command = {
         took(await readCollectivesFile(f, { units: units.units }, sheet)).collectives ?? [];
     }
     printNotes(notes);
+    let settings = DEFAULT_SETTINGS;
+    if (criteria.template && values.settings) {
+      const f = await readInputFile(values.settings as string);
+      const r = readSettingsFile(f, criteria.template, DEFAULT_SETTINGS);
+      problems.push(...r.problems);
+      settings = r.settings ?? settings;
+    }
     if (problems.length || !criteria.template || !units.units) throw new InputError(problems);
     const bloc: Bloc = {
       name: values.name as string,
@@ -103,7 +114,7 @@ export const initCommand: Command = {
       round: round as Round,
       units: units.units,
       template: criteria.template,
-      settings: DEFAULT_SETTINGS,
+      settings,
     };
     progress(
       `Đang tạo ${out}: ${bloc.units.length} đơn vị, ${bloc.template.criteria.length} tiêu chí`,

@@ -18,6 +18,7 @@ import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
+import { packageRefusal } from './package-guard';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -464,26 +465,25 @@ function giveTablesAStyle(wb: ExcelJS.Workbook) {
       table.table.style ??= {};
 }
 
-/** Reads .xlsx bytes; a damaged or foreign file becomes an InputError naming it. */
+const UNREADABLE =
+  'không đọc được sổ tính .xlsx: tệp hỏng, bị cắt cụt (tải về chưa xong?) hoặc không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.';
+
+/**
+ * Reads .xlsx bytes; a damaged, foreign or hostile file becomes an InputError naming it. Every door
+ * opens workbooks here, so the package is checked here before ExcelJS inflates any of it.
+ */
 export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
-  if (bytes.length === 0)
-    throw new InputError([
-      { source: name, location: 'tệp', message: 'tệp rỗng (0 byte), không phải sổ tính .xlsx.' },
-    ]);
+  const refused = (message: string) => new InputError([{ source: name, location: 'tệp', message }]);
+  if (bytes.length === 0) throw refused('tệp rỗng (0 byte), không phải sổ tính .xlsx.');
   const ole = oleRefusal(bytes);
-  if (ole) throw new InputError([{ source: name, location: 'tệp', message: ole }]);
+  if (ole) throw refused(ole);
+  const hostile = await packageRefusal(bytes);
+  if (hostile) throw refused(hostile.unreadable ? UNREADABLE : hostile.message);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    const error = new InputError([
-      {
-        source: name,
-        location: 'tệp',
-        message:
-          'không đọc được sổ tính .xlsx: tệp hỏng, bị cắt cụt (tải về chưa xong?) hoặc không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi thử lại.',
-      },
-    ]);
+    const error = refused(UNREADABLE);
     // The library's own (English) reason would not help a clerk; it stays here for developers.
     error.cause = e;
     throw error;

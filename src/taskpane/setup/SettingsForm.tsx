@@ -9,10 +9,10 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { type WorkbookState, problemsNotice } from '../../app';
-import { type BlocSettings, type RankingMode, PRESETS } from '../../core';
+import { type BlocSettings, MODE_LABELS, type RankingMode, PRESETS } from '../../core';
 import type { TabProps } from '../shared/types';
 import { Section } from '../shared/Section';
-import { draftOf, fieldKey, MODE_LABELS, readDraft, type SettingsDraft } from './settings';
+import { draftOf, fieldKey, readDraft, type SettingsDraft } from './settings';
 import { TieBreakersEditor } from './TieBreakersEditor';
 import { useWorkbookWrite } from '../shared/write';
 import { fieldError } from '../shared/fieldError';

@@ -1,8 +1,7 @@
 import { Button, Caption1, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TieBreaker } from '../../core';
-import { TIE_BREAKER_KINDS, tieBreakerLabel } from './settings';
+import { TIE_BREAKER_KINDS, tieBreakerLabel, type TieBreaker } from '../../core';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '4px' },

@@ -6,6 +6,8 @@ import {
   type Template,
   formatDecimal,
   parseDecimal,
+  sameTieBreaker,
+  tieBreakerLabel,
 } from '../../core';
 import type { InputProblem } from '../../workbook';
 
@@ -22,38 +24,6 @@ export interface SettingsDraft {
 }
 
 export const SETTINGS_SOURCE = 'Cài đặt';
-
-export const MODE_LABELS: Readonly<Record<RankingMode, string>> = {
-  competition: 'Đồng hạng rồi bỏ hạng (1, 2, 2, 4 — như hàm RANK.EQ)',
-  dense: 'Đồng hạng liền nhau (1, 2, 2, 3)',
-};
-
-export const TIE_BREAKER_KINDS: readonly TieBreaker['kind'][] = [
-  'fewer-penalty',
-  'higher-base',
-  'earlier-submission',
-  'vote',
-];
-
-export function tieBreakerLabel(
-  t: TieBreaker | { kind: TieBreaker['kind']; subtree?: string },
-): string {
-  switch (t.kind) {
-    case 'fewer-penalty':
-      return 'Ít điểm trừ hơn';
-    case 'higher-base':
-      return t.subtree
-        ? `Điểm chuẩn đạt ở mục ${t.subtree} cao hơn`
-        : 'Điểm chuẩn đạt ở một mục cao hơn';
-    case 'earlier-submission':
-      return 'Nộp bảng chấm điểm sớm hơn';
-    case 'vote':
-      return 'Tỷ lệ biểu quyết cao hơn';
-  }
-}
-
-const sameBreaker = (a: TieBreaker, b: TieBreaker) =>
-  a.kind === b.kind && (a.kind !== 'higher-base' || a.subtree === (b as typeof a).subtree);
 
 export function draftOf(s: BlocSettings): SettingsDraft {
   const share = s.proposals.requiredVoteShare;
@@ -140,7 +110,7 @@ export function readDraft(
 
   draft.tieBreakers.forEach((t, i) => {
     const where = `tiêu chí phụ thứ ${i + 1}`;
-    if (draft.tieBreakers.findIndex((o) => sameBreaker(o, t)) < i)
+    if (draft.tieBreakers.findIndex((o) => sameTieBreaker(o, t)) < i)
       fail(fieldKey.tieBreakers, where, `"${tieBreakerLabel(t)}" đã có trong danh sách.`);
     if (t.kind === 'higher-base' && !template.criteria.some((c) => c.code === t.subtree))
       fail(fieldKey.tieBreakers, where, `bảng tiêu chí không có mục "${t.subtree}".`);

@@ -1,0 +1,331 @@
+import {
+  type AwardKind,
+  type AwardLevel,
+  type BlocSettings,
+  type ClassificationSettings,
+  isQuotaPresetId,
+  MODE_LABELS,
+  nfc,
+  PRESETS,
+  type ProposalSettings,
+  type QuotaOverrides,
+  type RankingMode,
+  type RankingSettings,
+  sameTieBreaker,
+  type Template,
+  TIE_BREAKER_KINDS,
+  type TieBreaker,
+  withOverrides,
+} from '../core';
+import type { InputProblem } from './problems';
+
+/**
+ * The bloc's settings as a JSON file (`thidua init --settings`, `thidua settings --set`): the
+ * object the task pane saves (BlocSettings), with its field names, so `thidua settings --json`
+ * prints what `--set` takes. A key left out keeps the current setting; a section given replaces
+ * that section. Checked as the task pane's form checks, each problem naming the JSON path.
+ */
+
+type Json = unknown;
+type Plain = Record<string, Json>;
+
+const SECTIONS = ['classification', 'ranking', 'proposals', 'quotaPreset', 'quotaOverrides'];
+const AWARD_KINDS: readonly AwardKind[] = ['flag', 'certificate'];
+
+const isPlain = (v: Json): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: Json) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+/** Reads and checks the settings of `text`, over `base` (the bloc's current settings). */
+export function readSettingsJson(
+  text: string,
+  source: string,
+  template: Template,
+  base: BlocSettings,
+): { settings?: BlocSettings; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const fail = (path: string, message: string) => {
+    problems.push({ source, location: path || 'tệp', message });
+    return undefined;
+  };
+  if (text.includes('\ufffd')) {
+    fail(
+      '',
+      'tệp không phải UTF-8; hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành › Mã hóa UTF-8).',
+    );
+    return { problems };
+  }
+  let root: Json;
+  try {
+    root = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    return { problems: [syntaxProblem(text, source, e)] };
+  }
+  if (!isPlain(root)) {
+    fail('', 'phải là một đối tượng JSON { … } với các khóa ' + SECTIONS.join(', ') + '.');
+    return { problems };
+  }
+  const check = new Checker(fail);
+  check.known(root, '', SECTIONS);
+  const classification =
+    'classification' in root
+      ? check.classification(root.classification, base.classification)
+      : base.classification;
+  const ranking = 'ranking' in root ? check.ranking(root.ranking, template) : base.ranking;
+  const proposals =
+    'proposals' in root
+      ? check.proposals(root.proposals, classification ?? base.classification)
+      : base.proposals;
+  const quotaPreset =
+    'quotaPreset' in root ? check.quotaPreset(root.quotaPreset) : base.quotaPreset;
+  const overrides =
+    'quotaOverrides' in root
+      ? check.overrides(root.quotaOverrides, quotaPreset ?? base.quotaPreset)
+      : { value: base.quotaOverrides };
+  if (problems.length || !classification || !ranking || !proposals || !quotaPreset || !overrides)
+    return { problems };
+  return {
+    problems,
+    settings: {
+      classification,
+      ranking,
+      proposals,
+      quotaPreset,
+      ...(overrides.value ? { quotaOverrides: overrides.value } : {}),
+    },
+  };
+}
+
+/** The JSON `readSettingsJson` takes, as `thidua settings --json` prints it. */
+export function settingsJson(settings: BlocSettings): string {
+  return JSON.stringify(settings, null, 2) + '\n';
+}
+
+/** A JSON syntax error, with the line where the parser stopped when it says where. */
+function syntaxProblem(text: string, source: string, e: unknown): InputProblem {
+  const at = /position (\d+)/.exec(String((e as Error).message));
+  const line = at ? text.slice(0, Number(at[1])).split('\n').length : undefined;
+  return {
+    source,
+    location: line ? `dòng ${line}` : 'tệp',
+    message:
+      'không phải JSON hợp lệ (thiếu dấu phẩy, ngoặc, hoặc chuỗi không đặt trong dấu nháy kép?).',
+  };
+}
+
+class Checker {
+  constructor(private readonly fail: (path: string, message: string) => undefined) {}
+
+  /** Refuses keys the schema does not have: a typo would otherwise be ignored silently. */
+  known(v: Plain, path: string, keys: readonly string[]) {
+    for (const k of Object.keys(v))
+      if (!keys.includes(k))
+        this.fail(join(path, k), `không có khóa này (các khóa: ${keys.join(', ')}).`);
+  }
+
+  object(v: Json, path: string, keys: readonly string[]): Plain | undefined {
+    if (!isPlain(v)) return this.fail(path, 'phải là một đối tượng JSON { … }.');
+    this.known(v, path, keys);
+    return v;
+  }
+
+  array(v: Json, path: string): Json[] | undefined {
+    return Array.isArray(v) ? v : this.fail(path, 'phải là một danh sách [ … ].');
+  }
+
+  text(v: Json, path: string): string | undefined {
+    if (typeof v !== 'string' || v.trim() === '')
+      return this.fail(path, `phải là chuỗi chữ khác rỗng, không phải ${describe(v)}.`);
+    return nfc(v.trim());
+  }
+
+  number(v: Json, path: string): number | undefined {
+    if (typeof v !== 'number')
+      return this.fail(
+        path,
+        `phải là số (viết 91.5, không đặt trong dấu nháy), không phải ${describe(v)}.`,
+      );
+    if (v < 0) return this.fail(path, `không được âm (${v}).`);
+    return v;
+  }
+
+  oneOf<T extends string>(v: Json, path: string, allowed: readonly T[]): T | undefined {
+    return allowed.includes(v as T)
+      ? (v as T)
+      : this.fail(path, `${describe(v)} không hợp lệ (dùng: ${allowed.join(', ')}).`);
+  }
+
+  classification(v: Json, base: ClassificationSettings): ClassificationSettings | undefined {
+    const path = 'classification';
+    const o = this.object(v, path, ['thresholds', 'fallback', 'notClassified']);
+    if (!o) return undefined;
+    const list = this.array(o.thresholds, `${path}.thresholds`);
+    if (list && list.length === 0)
+      this.fail(`${path}.thresholds`, 'cần ít nhất một ngưỡng xếp loại.');
+    const thresholds = (list ?? []).map((t, i) => {
+      const at = `${path}.thresholds[${i}]`;
+      const ot = this.object(t, at, ['label', 'min']);
+      if (!ot) return undefined;
+      const label = this.text(ot.label, `${at}.label`);
+      const min = this.number(ot.min, `${at}.min`);
+      return label === undefined || min === undefined ? undefined : { label, min };
+    });
+    thresholds.forEach((t, i) => {
+      const prev = thresholds[i - 1];
+      if (t && prev && !(t.min < prev.min))
+        this.fail(
+          `${path}.thresholds[${i}].min`,
+          `ngưỡng ${t.label} (${t.min}) phải thấp hơn ngưỡng ${prev.label} (${prev.min}) đứng trước nó.`,
+        );
+      if (t && thresholds.findIndex((o2) => o2?.label === t.label) < i)
+        this.fail(`${path}.thresholds[${i}].label`, `xếp loại "${t.label}" đã có.`);
+    });
+    const fallback = 'fallback' in o ? this.text(o.fallback, `${path}.fallback`) : base.fallback;
+    const notClassified =
+      'notClassified' in o
+        ? this.text(o.notClassified, `${path}.notClassified`)
+        : base.notClassified;
+    if (!list || thresholds.some((t) => !t) || !fallback || !notClassified) return undefined;
+    return {
+      thresholds: thresholds as ClassificationSettings['thresholds'],
+      fallback,
+      notClassified,
+    };
+  }
+
+  ranking(v: Json, template: Template): RankingSettings | undefined {
+    const path = 'ranking';
+    const o = this.object(v, path, ['mode', 'tieBreakers']);
+    if (!o) return undefined;
+    const mode = this.oneOf(o.mode, `${path}.mode`, Object.keys(MODE_LABELS) as RankingMode[]);
+    const list = 'tieBreakers' in o ? this.array(o.tieBreakers, `${path}.tieBreakers`) : [];
+    const tieBreakers = (list ?? []).map((t, i) =>
+      this.tieBreaker(t, `${path}.tieBreakers[${i}]`, template),
+    );
+    tieBreakers.forEach((t, i) => {
+      if (t && tieBreakers.findIndex((o2) => o2 && sameTieBreaker(o2, t)) < i)
+        this.fail(`${path}.tieBreakers[${i}]`, 'tiêu chí phụ này đã có trong danh sách.');
+    });
+    if (!mode || !list || tieBreakers.some((t) => !t)) return undefined;
+    return { mode, tieBreakers: tieBreakers as TieBreaker[] };
+  }
+
+  private tieBreaker(v: Json, path: string, template: Template): TieBreaker | undefined {
+    const o = this.object(v, path, ['kind', 'subtree']);
+    if (!o) return undefined;
+    const kind = this.oneOf(o.kind, `${path}.kind`, TIE_BREAKER_KINDS);
+    if (kind !== 'higher-base') {
+      if ('subtree' in o) this.fail(`${path}.subtree`, 'chỉ dùng với kind "higher-base".');
+      return kind ? ({ kind } as TieBreaker) : undefined;
+    }
+    const subtree = this.text(o.subtree, `${path}.subtree`);
+    if (subtree && !template.criteria.some((c) => c.code === subtree && c.kind === 'group'))
+      return this.fail(
+        `${path}.subtree`,
+        `bảng tiêu chí không có phần/mục "${subtree}" (mã một dòng nhóm của bảng tiêu chí).`,
+      );
+    return subtree ? { kind, subtree } : undefined;
+  }
+
+  proposals(v: Json, classification: ClassificationSettings): ProposalSettings | undefined {
+    const path = 'proposals';
+    const o = this.object(v, path, ['levels', 'requiredVoteShare']);
+    if (!o) return undefined;
+    const classes = [...classification.thresholds.map((t) => t.label), classification.fallback];
+    const list = this.array(o.levels, `${path}.levels`);
+    const levels = (list ?? []).map((l, i) => this.level(l, `${path}.levels[${i}]`, classes));
+    let share: number | undefined;
+    if ('requiredVoteShare' in o && o.requiredVoteShare !== null) {
+      share = this.number(o.requiredVoteShare, `${path}.requiredVoteShare`);
+      if (share !== undefined && (share <= 0 || share > 1))
+        share = this.fail(
+          `${path}.requiredVoteShare`,
+          `tỷ lệ viết dạng phần của 1 (0.8 là 80%), lớn hơn 0 và không quá 1; không phải ${share}.`,
+        );
+      if (share === undefined) return undefined;
+    }
+    if (!list || levels.some((l) => !l)) return undefined;
+    return {
+      levels: levels as AwardLevel[],
+      ...(share !== undefined ? { requiredVoteShare: share } : {}),
+    };
+  }
+
+  private level(v: Json, path: string, classes: readonly string[]): AwardLevel | undefined {
+    const o = this.object(v, path, ['kind', 'label', 'count', 'classes']);
+    if (!o) return undefined;
+    const kind = this.oneOf(o.kind, `${path}.kind`, AWARD_KINDS);
+    const label = this.text(o.label, `${path}.label`);
+    let count = this.number(o.count, `${path}.count`);
+    if (count !== undefined && !Number.isInteger(count))
+      count = this.fail(`${path}.count`, `số suất phải là số nguyên (${count}).`);
+    const list = this.array(o.classes, `${path}.classes`);
+    const named = (list ?? []).map((c, i) => {
+      const name = this.text(c, `${path}.classes[${i}]`);
+      if (name && !classes.includes(name))
+        return this.fail(
+          `${path}.classes[${i}]`,
+          `không có xếp loại "${name}" (các xếp loại: ${classes.join(', ')}).`,
+        );
+      return name;
+    });
+    if (!kind || !label || count === undefined || !list || named.some((c) => !c)) return undefined;
+    return { kind, label, count, classes: named as string[] };
+  }
+
+  quotaPreset(v: Json): BlocSettings['quotaPreset'] | undefined {
+    return typeof v === 'string' && isQuotaPresetId(v)
+      ? v
+      : this.fail(
+          'quotaPreset',
+          `không có bộ quy tắc ${describe(v)} (dùng: ${Object.keys(PRESETS).join(', ')}).`,
+        );
+  }
+
+  /** The overrides as the quota checks will apply them: applied once here, so they are known good. */
+  overrides(v: Json, preset: BlocSettings['quotaPreset']): { value?: QuotaOverrides } | undefined {
+    if (v === null) return {};
+    if (!isPlain(v))
+      return this.fail('quotaOverrides', 'phải là một đối tượng JSON { … } hoặc null.');
+    try {
+      withOverrides(PRESETS[preset], v as QuotaOverrides);
+      return { value: v as QuotaOverrides };
+    } catch (e) {
+      return this.fail(
+        'quotaOverrides',
+        `điều chỉnh bộ quy tắc ${preset} không hợp lệ: ${quotaProblem((e as Error).message)}. Các khóa và giá trị: docs/quota-rules.md.`,
+      );
+    }
+  }
+}
+
+/**
+ * The rule set's own checks (core/quota/rules.ts) name the wrong setting by its path, in English
+ * for developers; the common shapes are said in Vietnamese, with the path as in the JSON.
+ */
+function quotaProblem(message: string): string {
+  const said: [RegExp, string][] = [
+    [/^Invalid quota rules: /, ''],
+    [/Unknown quota setting rules\.(\S+)/g, 'không có mục quotaOverrides.$1'],
+    [
+      /Quota (?:setting|group) rules\.(\S+) must be an object or null/g,
+      '$1 phải là đối tượng { … } hoặc null',
+    ],
+    [/Quota (?:setting|group) rules\.(\S+) must be an object/g, '$1 phải là đối tượng { … }'],
+    [
+      /(\S+) must be a share between 0 and 1, got ([^\s;]+)/g,
+      '$1 phải là tỷ lệ từ 0 đến 1, không phải $2',
+    ],
+    [/(\S+) must be a multiple of 1\/(\d+), got ([^\s;]+)/g, '$1 có quá 4 chữ số thập phân ($3)'],
+    [
+      /(\S+) must be an integer ≥ (\d+), got ([^\s;]+)/g,
+      '$1 phải là số nguyên ≥ $2, không phải $3',
+    ],
+    [/(\S+) must be 'ldtt' or 'headcount'/g, "$1 phải là 'ldtt' hoặc 'headcount'"],
+    [/(\S+) must be a list of (.+?)(?=;|$)/g, '$1 phải là danh sách gồm $2'],
+    [/(\S+) must be a boolean/g, '$1 phải là true hoặc false'],
+    [/(\S+) must be a non-empty text/g, '$1 phải là chuỗi chữ khác rỗng'],
+  ];
+  return said.reduce((m, [english, vietnamese]) => m.replace(english, vietnamese), message);
+}
+
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
