@@ -12,6 +12,7 @@ import type { Unit } from '../../src/core/bloc';
 import { compileTemplate, type CompiledTemplate } from '../../src/core/template/compile';
 import { toCsv } from '../../src/workbook/csv';
 import { InputError } from '../../src/workbook/problems';
+import { partsOf, zeros, zipOf } from '../support/hostile-packages';
 
 /**
  * Files as offices have them (docs/csv-formats.md, "Tệp như văn phòng lưu"): Excel's Vietnamese
@@ -167,6 +168,14 @@ describe('spreadsheets as input', () => {
       bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
     });
     expect(bad.problems[0]).toMatchObject({ location: 'dòng 6', message: 'thiếu tên đơn vị.' });
+  });
+
+  it('refuses a zip bomb given as an input, before inflating it', async () => {
+    const parts = await partsOf(readFileSync(join(OFFICES, 'units.xlsx')));
+    const bomb = zipOf([...parts, zeros('xl/worksheets/sheet2.xml', 1536)]);
+    const read = readUnitsFile({ name: 'don-vi.xlsx', bytes: bomb });
+    await expect(read).rejects.toThrow(InputError);
+    await expect(read).rejects.toThrow(/don-vi\.xlsx, tệp: tệp nén .* \(zip bomb\)/);
   });
 
   it('reads a spreadsheet by its content, whatever its name says', async () => {
