@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readWorkbook } from '../../src/app/workbook-actions';
 import { loadXlsx } from '../../src/io/node';
-import { SAMPLE_BLOC } from '../../src/sample';
-import { thidua } from '../support/cli';
+import { initBloc, thidua } from '../support/cli';
 
 /**
  * The CLI over files as offices save them: a criteria workbook, units as Unicode Text, scores on a
@@ -17,23 +16,7 @@ const offices = path.join(__dirname, '..', 'fixtures', 'offices');
 const csv = path.join(__dirname, '..', 'fixtures', 'csv');
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-offices-'));
 
-async function init(out: string, criteria: string, units: string) {
-  return thidua(
-    'init',
-    '--criteria',
-    criteria,
-    '--units',
-    units,
-    '--name',
-    SAMPLE_BLOC.name,
-    '--year',
-    '2025',
-    '--title',
-    SAMPLE_BLOC.template.title,
-    '-o',
-    out,
-  );
-}
+const init = (out: string, criteria: string, units: string) => initBloc(out, { criteria, units });
 
 describe('thidua over the files offices have', () => {
   const fromOffices = path.join(dir, 'van-phong.xlsx');

@@ -14,30 +14,15 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import { checksum, thidua } from '../support/cli';
+import { checksum, initBloc, thidua } from '../support/cli';
 
 process.env.THIDUA_QUIET = '1';
-const fixtures = path.join(__dirname, '..', 'fixtures', 'csv');
 const example = path.join(__dirname, '..', '..', 'docs', 'caidat.example.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-settings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const REFUSED = 'Dữ liệu không hợp lệ, chưa ghi gì';
 
-const init = (out: string, ...more: string[]) =>
-  thidua(
-    'init',
-    '--criteria',
-    path.join(fixtures, 'criteria.csv'),
-    '--units',
-    path.join(fixtures, 'units.csv'),
-    '--name',
-    'Khối Nội chính',
-    '--year',
-    '2025',
-    '-o',
-    out,
-    ...more,
-  );
+const init = (out: string, ...more: string[]) => initBloc(out, {}, ...more);
 
 const plain = path.join(dir, 'mac-dinh.xlsx');
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { main } from '../../src/cli/thidua';
 
 /** Runs the `thidua` command in-process and captures what it prints. */
@@ -25,4 +26,31 @@ export async function thidua(
 
 export function checksum(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'csv');
+
+/**
+ * `thidua init` of the Khối Nội chính bloc of 2025 into `out`, from the fixtures' criteria and
+ * units CSV unless other files are given; `more` options follow.
+ */
+export function initBloc(
+  out: string,
+  files: { criteria?: string; units?: string } = {},
+  ...more: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return thidua(
+    'init',
+    '--criteria',
+    files.criteria ?? path.join(FIXTURES, 'criteria.csv'),
+    '--units',
+    files.units ?? path.join(FIXTURES, 'units.csv'),
+    '--name',
+    'Khối Nội chính',
+    '--year',
+    '2025',
+    '-o',
+    out,
+    ...more,
+  );
 }
