@@ -12,6 +12,7 @@ export * from './scoring/types';
 export * from './scoring/score';
 export * from './ranking/rank';
 export * from './ranking/rows';
+export * from './ranking/chart';
 export * from './award/classify';
 export * from './award/proposals';
 export * from './text/vietnamese';

@@ -4,6 +4,7 @@ import type {
   CellSpec,
   CellUpdate,
   CellValue,
+  ChartSpec,
   DataBar,
   RangeStyle,
   ReadValue,
@@ -18,6 +19,7 @@ import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
+import { withCharts } from './chart-parts';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -79,6 +81,12 @@ function cellsOf(range: string): { row: number; column: number }[] {
  * the original file byte for byte as it was.
  */
 export class XlsxWorkbook implements WorkbookPort {
+  /**
+   * The charts of the sheets this workbook's writes made, by sheet: ExcelJS neither keeps nor
+   * writes charts, so `xlsxBytes` adds them to the package it writes.
+   */
+  readonly charts = new Map<string, readonly ChartSpec[]>();
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static empty(): XlsxWorkbook {
@@ -168,6 +176,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async replaceSheet(spec: SheetSpec) {
     const ws = this.addSheet(spec);
+    if (spec.charts.length) this.charts.set(spec.name, spec.charts);
+    else this.charts.delete(spec.name);
     // Values first, then formats, then tables (the order Office.js needs too).
     writeCells(ws, spec);
     for (const m of spec.merges) ws.mergeCells(m);
@@ -494,5 +504,6 @@ export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWor
 
 /** The workbook as .xlsx bytes (a download in the task pane, a file in the CLI). */
 export async function xlsxBytes(workbook: XlsxWorkbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
+  return workbook.charts.size ? withCharts(bytes, workbook.charts) : bytes;
 }
