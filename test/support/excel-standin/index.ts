@@ -14,7 +14,7 @@
  *   InvalidArgument; strings are typed as Excel types them ("1.10" becomes 1.1, "2025-02-01" a date,
  *   "=…" a formula, "'…" text); null entries leave the cell as it is;
  * - protected sheets refuse writes into locked cells, formats without the matching permission,
- *   merges, tables and validation (AccessDenied); protect() on a protected sheet and unprotect() on
+ *   merges, tables, validation and charts (AccessDenied); protect() on a protected sheet and unprotect() on
  *   an unprotected one throw (InvalidOperation), as recent Excel builds do;
  * - `*OrNullObject` return null objects, and what is reached through a null object is null too;
  * - members above the configured ExcelApi version throw ApiNotFound, and
@@ -31,7 +31,8 @@
  * - model.ts: the workbook data the proxies change at sync time, and the protection guard;
  * - workbook.ts, worksheet.ts (worksheets and their protection), sheet-layout.ts (freeze panes,
  *   page layout), range.ts, format.ts (alignment, sizes, font, fill, borders, locked cells),
- *   tables.ts, validation.ts (data validation, conditional formats): one Excel object family each;
+ *   tables.ts, validation.ts (data validation, conditional formats), charts.ts (charts, their
+ *   series, axes and titles): one Excel object family each;
  * - addresses.ts (A1 addresses, rectangles), cell-input.ts (how typed strings become values),
  *   errors.ts (RichApi.Error).
  * This file is the public face: createExcelStandin and the types tests use.
@@ -46,7 +47,10 @@ export { parseRect, rectAddress, type Rect } from './addresses';
 export { StandinError } from './errors';
 export {
   SheetModel,
+  type StandinAxis,
   type StandinCell,
+  type StandinChart,
+  type StandinSeries,
   type StandinConditionalFormat,
   type StandinTable,
   type StandinValidation,

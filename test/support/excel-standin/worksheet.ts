@@ -2,6 +2,7 @@
 // delete, copy) and its protection, which the model's guard then enforces.
 
 import { MAX_COLUMNS, MAX_ROWS, parseRect } from './addresses';
+import { ChartCollectionObj } from './charts';
 import { fail } from './errors';
 import { type Book, SheetModel } from './model';
 import { bound, type Getter, type Maybe, NULL, Obj } from './proxy';
@@ -207,6 +208,19 @@ export class WorksheetObj extends Obj<SheetModel> {
         ),
     );
   }
+  get charts(): ChartCollectionObj {
+    return this._child(
+      'charts',
+      () =>
+        new ChartCollectionObj(
+          this._ctx,
+          this,
+          'ChartCollection',
+          { kind: 4, name: 'Charts' },
+          (s) => s as SheetModel,
+        ),
+    );
+  }
   get freezePanes(): FreezePanesObj {
     return this._child(
       'freezePanes',
@@ -240,6 +254,7 @@ export class WorksheetObj extends Obj<SheetModel> {
       {
         protection: () => this.protection,
         tables: () => this.tables,
+        charts: () => this.charts,
         freezePanes: () => this.freezePanes,
         pageLayout: () => this.pageLayout,
       } as Record<string, () => Obj<unknown>>
