@@ -4,7 +4,15 @@
  * - the verification minutes of one unit (BIÊN BẢN thẩm định kết quả tự chấm điểm thi đua).
  * Pure: data in, Buffer out; the document's date is a parameter.
  */
-import { AlignmentType, Paragraph, Table, TableRow, TableLayoutType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  ImageRun,
+  Paragraph,
+  Table,
+  TableRow,
+  TableLayoutType,
+  WidthType,
+} from 'docx';
 import type { Bloc, BlocResult, Round, UnitResult } from '../core/bloc';
 import type { Criterion } from '../core/template/types';
 import { dateWordsVi, type DateParts } from '../core/text/dates';
@@ -30,7 +38,9 @@ import {
   upper,
   vietnameseDateLine,
 } from './docx-official';
+import { rankingChart, thresholdsText } from '../core/ranking/chart';
 import { COL, knockoutReasons, rankingRows } from '../core/ranking/rows';
+import { chartPicture } from './chart-picture';
 
 export { vietnameseDateLine } from './docx-official';
 
@@ -204,6 +214,39 @@ function rankingTable(input: ReportDocxInput): Table {
   });
 }
 
+/**
+ * The ranking chart under the table: an SVG picture, with a PNG of its bars and lines for the
+ * applications that show no SVG (older Word, LibreOffice 7), and a caption in words that says what
+ * the picture shows, for those and for readers of the text alone.
+ */
+function rankingChartParagraphs(input: ReportDocxInput): Paragraph[] {
+  const chart = rankingChart(input.result, input.bloc.settings.classification, input.bloc.year);
+  const picture = chartPicture(chart);
+  const thresholds = chart.thresholds.map((t) => t.label).join('; ');
+  const caption = `Biểu đồ: ${chart.title.charAt(0).toLowerCase()}${chart.title.slice(1)}, các đơn vị theo thứ tự của bảng trên${thresholds ? `; đường nét đứt là ngưỡng xếp loại (${thresholds})` : ''}.`;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 180, after: 60 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(picture.svg),
+          fallback: { type: 'png', data: picture.png },
+          transformation: { width: picture.width, height: picture.height },
+          altText: {
+            name: 'Biểu đồ xếp hạng',
+            title: chart.title,
+            description: `${chart.title}. ${thresholdsText(chart)}.`,
+          },
+        }),
+      ],
+    }),
+    para(caption, { align: AlignmentType.CENTER, italics: true, size: PT.table, after: 6 }),
+  ];
+}
+
 const unitNamed = (u: UnitResult) => text(u.unit.name);
 
 /** "Tòa án nhân dân tỉnh hạng 4, Viện Kiểm sát nhân dân tỉnh hạng 3": the ranks a tie ended with. */
@@ -291,6 +334,7 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
     }),
   );
   children.push(rankingTable(input));
+  if (result.units.length) children.push(...rankingChartParagraphs(input));
   if (knockedOut.length) {
     children.push(
       body('Đơn vị không xếp loại (không xét xếp hạng, dù có điểm):', {
