@@ -5,7 +5,7 @@ import type { CompiledTemplate } from '../core/template/compile';
 import { rankingChart } from '../core/ranking/chart';
 import { rankingRows, type RankingCell } from '../core/ranking/rows';
 import type { CellSpec, CellValue, ChartSpec, SheetData, SheetSpec } from './grid';
-import { address, columnLetter, emptySheet, sheetRef } from './grid';
+import { address, columnLetter, emptySheet, parseAddress, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
 import { withRowHeights } from './row-heights';
@@ -128,7 +128,12 @@ export function buildRankingSheet(
   styleRankingRows(spec, columns, result, table.header.length, last);
   spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.hiddenColumns = helperNames.map((n) => idx(n));
-  if (result.units.length) spec.charts = [rankingChartSpec(bloc, result, columns, last)];
+  if (result.units.length) {
+    const chart = rankingChartSpec(bloc, result, columns, last);
+    spec.charts = [chart];
+    // The chart prints whole on a page of its own rather than cut by a page break.
+    spec.print = { ...spec.print, breaksBefore: [parseAddress(chart.anchor.split(':')[0]!).row] };
+  }
   return withRowHeights(spec);
 }
 
@@ -136,8 +141,8 @@ export function buildRankingSheet(
 const CHART_COLUMNS = 9;
 
 /**
- * The chart under the ranking table, two rows below it: a row per bar and a few for the title and
- * the axis, so that 60 names stay readable.
+ * The chart under the ranking table, two rows below it: three rows for four bars and a few for the
+ * title and the axis, so that 60 names stay readable and fit a printed page.
  */
 function rankingChartSpec(
   bloc: Bloc,
@@ -155,7 +160,7 @@ function rankingChartSpec(
     chart: rankingChart(result, bloc.settings.classification, bloc.year),
     categories: column('Đơn vị'),
     values: column('Khối chấm'),
-    anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(14, result.units.length + 8)}`,
+    anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(14, Math.ceil(result.units.length * 0.75) + 8)}`,
   };
 }
 

@@ -104,7 +104,13 @@ export interface SheetSpec {
   /** Protect the sheet: every cell not unlocked by a style is read-only. */
   protect: boolean;
   hidden: boolean;
-  print: { landscape: boolean; fitToWidth: boolean; titleRows?: [number, number] };
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows?: [number, number];
+    /** Rows that start a new printed page (manual page breaks above them), 1-based. */
+    breaksBefore?: number[];
+  };
   tabColor?: string;
   /** Font, table style, borders, protection options, page: `LOOK` (presentation.ts). */
   look: Look;

@@ -255,6 +255,7 @@ describe.each([5, 200])('the workbook written for %i units', (n) => {
     expect(chart!.legendVisible).toBe(false);
     const [from, to] = spec!.anchor.split(':');
     expect(chart!.position).toEqual({ from: parseRect(from!), to: parseRect(to!) });
+    expect(standin.sheet(SHEETS.ranking).pageBreaks).toEqual([parseRect(from!).r0]);
   });
 
   it('formats, protects and lays out the sheets as the file adapter does', () => {

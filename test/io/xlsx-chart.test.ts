@@ -74,7 +74,7 @@ describe('the ranking chart in the .xlsx package', () => {
     expect(title).toMatch(/Ngưỡng xếp loại:\s*Xuất sắc ≥ 91;\s*Tốt ≥ 70$/);
   });
 
-  it('hangs from the Xếp hạng sheet through its drawing, under the table', async () => {
+  it('hangs from the Xếp hạng sheet through its drawing, under the table, on a page of its own', async () => {
     const sheet = await sheetPart(zip, SHEETS.ranking);
     const drawingId = find(await part(zip, sheet), 'drawing')!.attrs['r:id'];
     const rels = await part(zip, sheet.replace(/([^/]+)$/, '_rels/$1.rels'));
@@ -82,8 +82,11 @@ describe('the ranking chart in the .xlsx package', () => {
     expect(target.attrs.Type).toMatch(/\/relationships\/drawing$/);
     const drawingPath = `xl/drawings/${target.attrs.Target!.split('/').pop()}`;
     const drawing = await part(zip, drawingPath);
-    const from = find(drawing, 'xdr:from')!;
-    expect(Number(find(from, 'xdr:row')!.text)).toBeGreaterThan(4 + outcome.result.units.length);
+    const from = Number(find(find(drawing, 'xdr:from')!, 'xdr:row')!.text);
+    expect(from).toBeGreaterThan(4 + outcome.result.units.length);
+    // A page starts at the chart's first row (a break above the zero-based row `from`).
+    const breaks = all(find(await part(zip, sheet), 'rowBreaks')!, 'brk');
+    expect(breaks.map((b) => Number(b.attrs.id))).toEqual([from]);
     const chartRel = find(drawing, 'c:chart')!.attrs['r:id'];
     const drawingRels = await part(zip, drawingPath.replace(/([^/]+)$/, '_rels/$1.rels'));
     expect(

@@ -675,8 +675,9 @@ function layoutStep(spec: SheetSpec): Step {
 
 function pageLayoutStep(spec: SheetSpec): Step {
   const titles = spec.print.titleRows;
+  const breaks = spec.print.breaksBefore ?? [];
   return {
-    bytes: cost(14, titles ?? null),
+    bytes: cost(14 + breaks.length, titles ?? null, breaks),
     trace: { sheet: spec.name, step: 'thiết lập trang in' },
     apply(env) {
       const page = spec.look.page;
@@ -692,6 +693,7 @@ function pageLayoutStep(spec: SheetSpec): Step {
       layout.headerMargin = points(page.margins.header);
       layout.footerMargin = points(page.margins.footer);
       if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+      for (const row of breaks) sheetOf(env, spec.name).horizontalPageBreaks.add(`A${row}`);
       const footer = layout.headersFooters.defaultForAllPages;
       footer.leftFooter = page.footer.left;
       footer.rightFooter = page.footer.right;

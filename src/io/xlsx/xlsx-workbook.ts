@@ -23,6 +23,10 @@ import { withCharts } from './chart-parts';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
+/** ExcelJS keeps a sheet's manual page breaks here; its type definitions omit it. */
+type Broken = ExcelJS.Worksheet & { rowBreaks: ExcelJS.RowBreak[] };
+/** The last column a page break spans (zero-based XFD), as Excel writes it. */
+const COLUMN_MAX = 16383;
 /** ExcelJS's paper sizes (the file format's codes). */
 const PAPER = { A4: 9 } as const;
 
@@ -229,6 +233,10 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.headerFooter = { oddFooter: `&L${page.footer.left}&R${page.footer.right}` };
     if (spec.frozen.rows || spec.frozen.columns)
       ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
+    // A break under the row before (ExcelJS's Row.addPageBreak would create that row, which then
+    // reads back as an empty row of the sheet).
+    for (const row of spec.print.breaksBefore ?? [])
+      (ws as Broken).rowBreaks.push({ id: row - 1, min: 0, max: COLUMN_MAX, man: 1 });
     spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
     return ws;

@@ -81,6 +81,8 @@ export class SheetModel {
   validations: StandinValidation[] = [];
   conditionalFormats: StandinConditionalFormat[] = [];
   charts: StandinChart[] = [];
+  /** Manual page breaks: the 0-based rows that start a printed page. */
+  pageBreaks: number[] = [];
   freeze = { rows: 0, columns: 0 };
   pageLayout: Record<string, unknown> = {};
   constructor(
@@ -122,6 +124,7 @@ export class SheetModel {
       dataBar: { ...f.dataBar },
     }));
     s.charts = JSON.parse(JSON.stringify(this.charts)) as StandinChart[];
+    s.pageBreaks = [...this.pageBreaks];
     s.freeze = { ...this.freeze };
     s.pageLayout = JSON.parse(JSON.stringify(this.pageLayout)) as Record<string, unknown>;
     return s;

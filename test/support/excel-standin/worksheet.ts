@@ -7,7 +7,7 @@ import { fail } from './errors';
 import { type Book, SheetModel } from './model';
 import { bound, type Getter, type Maybe, NULL, Obj } from './proxy';
 import { RangeObj } from './range';
-import { FreezePanesObj, PageLayoutObj } from './sheet-layout';
+import { FreezePanesObj, PageBreakCollectionObj, PageLayoutObj } from './sheet-layout';
 import { TableCollectionObj } from './tables';
 
 function validSheetName(name: unknown, book: Book, self: SheetModel | undefined, where: string) {
@@ -232,6 +232,20 @@ export class WorksheetObj extends Obj<SheetModel> {
           { kind: 4, name: 'FreezePanes' },
           (s) => s as SheetModel,
           '1.7',
+        ),
+    );
+  }
+  get horizontalPageBreaks(): PageBreakCollectionObj {
+    return this._child(
+      'horizontalPageBreaks',
+      () =>
+        new PageBreakCollectionObj(
+          this._ctx,
+          this,
+          'PageBreakCollection',
+          { kind: 4, name: 'HorizontalPageBreaks' },
+          (s) => s as SheetModel,
+          '1.9',
         ),
     );
   }
