@@ -38,9 +38,9 @@ import {
   upper,
   vietnameseDateLine,
 } from './docx-official';
-import { rankingChart, thresholdsText } from '../core/ranking/chart';
+import { rankingChart } from '../core/ranking/chart';
 import { COL, knockoutReasons, rankingRows } from '../core/ranking/rows';
-import { chartPicture } from './chart-picture';
+import { barsPicture, chartPicture, type ChartPicture } from './chart-picture';
 
 export { vietnameseDateLine } from './docx-official';
 
@@ -215,15 +215,11 @@ function rankingTable(input: ReportDocxInput): Table {
 }
 
 /**
- * The ranking chart under the table: an SVG picture, with a PNG of its bars and lines for the
- * applications that show no SVG (older Word, LibreOffice 7), and a caption in words that says what
- * the picture shows, for those and for readers of the text alone.
+ * A picture centred on its own line, kept with the caption under it that says in words what it
+ * shows: the SVG, with its PNG for the applications that show no SVG (older Word, LibreOffice 7),
+ * which has no text.
  */
-function rankingChartParagraphs(input: ReportDocxInput): Paragraph[] {
-  const chart = rankingChart(input.result, input.bloc.settings.classification, input.bloc.year);
-  const picture = chartPicture(chart);
-  const thresholds = chart.thresholds.map((t) => t.label).join('; ');
-  const caption = `Biểu đồ: ${chart.title.charAt(0).toLowerCase()}${chart.title.slice(1)}, các đơn vị theo thứ tự của bảng trên${thresholds ? `; đường nét đứt là ngưỡng xếp loại (${thresholds})` : ''}.`;
+function pictureParagraphs(picture: ChartPicture, caption: string, title: string): Paragraph[] {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -235,16 +231,20 @@ function rankingChartParagraphs(input: ReportDocxInput): Paragraph[] {
           data: new TextEncoder().encode(picture.svg),
           fallback: { type: 'png', data: picture.png },
           transformation: { width: picture.width, height: picture.height },
-          altText: {
-            name: 'Biểu đồ xếp hạng',
-            title: chart.title,
-            description: `${chart.title}. ${thresholdsText(chart)}.`,
-          },
+          altText: { name: 'Biểu đồ', title, description: caption },
         }),
       ],
     }),
     para(caption, { align: AlignmentType.CENTER, italics: true, size: PT.table, after: 6 }),
   ];
+}
+
+/** The ranking chart under the table, the same as on the Xếp hạng sheet. */
+function rankingChartParagraphs(input: ReportDocxInput): Paragraph[] {
+  const chart = rankingChart(input.result, input.bloc.settings.classification, input.bloc.year);
+  const thresholds = chart.thresholds.map((t) => t.label).join('; ');
+  const caption = `Biểu đồ: ${chart.title.charAt(0).toLowerCase()}${chart.title.slice(1)}, các đơn vị theo thứ tự của bảng trên${thresholds ? `; đường nét đứt là ngưỡng xếp loại (${thresholds})` : ''}.`;
+  return pictureParagraphs(chartPicture(chart), caption, chart.title);
 }
 
 const unitNamed = (u: UnitResult) => text(u.unit.name);
@@ -395,6 +395,33 @@ function partLabel(code: string): string {
   return /^(tiêu chuẩn|phần|mục|chương)\b/i.test(code) ? code : `Tiêu chuẩn ${code}`;
 }
 
+/** The unit's own points and the bloc's, of each scored part. */
+const SELF_COLOR = 'FFA9C4E4';
+const VERIFIED_COLOR = 'FF2E75B6';
+
+function partsChartParagraphs(bloc: Bloc, u: UnitResult): Paragraph[] {
+  const parts = scoredParts(bloc.template.criteria);
+  if (parts.length === 0) return [];
+  const title = 'Điểm tự chấm và điểm khối chấm theo phần';
+  const picture = barsPicture({
+    title,
+    valueTitle: 'Điểm',
+    groups: parts.map((p) => ({
+      label: partLabel(p.code),
+      bars: [
+        { value: u.score.node(p.code, 'self').total, color: SELF_COLOR },
+        { value: u.score.node(p.code).total, color: VERIFIED_COLOR },
+      ],
+    })),
+    marks: [
+      { label: 'Tự chấm', color: SELF_COLOR },
+      { label: 'Khối chấm', color: VERIFIED_COLOR },
+    ],
+  });
+  const caption = `Biểu đồ: điểm tự chấm (thanh trên, màu nhạt) và điểm khối chấm (thanh dưới, màu đậm) của từng phần, theo thứ tự ở trên.`;
+  return pictureParagraphs(picture, caption, title);
+}
+
 /** Top-level parts that carry points: a part made only of knock-out conditions has none. */
 function scoredParts(criteria: readonly Criterion[]): Criterion[] {
   const childrenOf = new Map<string, Criterion[]>();
@@ -477,6 +504,7 @@ function minutesResults(bloc: Bloc, u: UnitResult): Paragraph[] {
       `Căn cứ ${text(bloc.template.title)}, bảng tự chấm điểm, báo cáo giải trình và tài liệu kiểm chứng của đơn vị, hai bên thống nhất kết quả chấm điểm như sau:`,
     ),
     ...pointsAgreed(bloc, u),
+    ...partsChartParagraphs(bloc, u),
     ...differences(bloc, u),
   ];
 }

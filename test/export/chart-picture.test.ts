@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { evaluateBloc } from '../../src/core/bloc';
 import { rankingChart } from '../../src/core/ranking/chart';
 import { chartPicture } from '../../src/export/chart-picture';
-import { buildReportDocx } from '../../src/export/docx-report';
+import { buildMinutesDocx, buildReportDocx } from '../../src/export/docx-report';
 import { SAMPLE_BLOC, SAMPLE_SHEETS, SAMPLE_SUBMISSIONS } from '../../src/sample';
 import { parseXml, type XmlElement } from '../addin/xml';
 
@@ -119,7 +119,40 @@ describe('the ranking chart as a picture', () => {
     expect(drawing).toBeGreaterThan(table);
     expect(xml).toContain('asvg:svgBlip');
     expect(xml).toContain(
-      'descr="Điểm khối chấm theo thứ hạng năm 2025. Ngưỡng xếp loại: Xuất sắc ≥ 91; Tốt ≥ 70."',
+      'descr="Biểu đồ: điểm khối chấm theo thứ hạng năm 2025, các đơn vị theo thứ tự của bảng trên; đường nét đứt là ngưỡng xếp loại (Xuất sắc ≥ 91; Tốt ≥ 70)."',
     );
+  });
+
+  it('shows in the minutes each part’s self and verified points, side by side', async () => {
+    const zip = await JSZip.loadAsync(
+      await buildMinutesDocx({
+        bloc: SAMPLE_BLOC,
+        result,
+        place: 'Tuyên Quang',
+        date: '2025-12-25',
+        unitCode: 'CAT',
+      }),
+    );
+    const minutes = parseXml(await zip.file('word/media/image1.svg')!.async('string'));
+    const texts = all(minutes, 'text').map((t) => t.text);
+    // The parts that carry points, by their labels ("Tiêu chuẩn I"); a part of knock-out
+    // conditions only has none.
+    const parts = texts.flatMap((t) =>
+      t.startsWith('Tiêu chuẩn ') ? [{ code: t.slice(11) }] : [],
+    );
+    expect(parts.length).toBeGreaterThan(1);
+    const unit = result.units.find((u) => u.unit.code === 'CAT')!;
+    // Two bars each, self then verified.
+    const widths = all(minutes, 'rect')
+      .filter((r) => r.attrs.height === '11')
+      .map((r) => Number(r.attrs.width));
+    expect(widths).toHaveLength(parts.length * 2);
+    const k = widths[1]! / unit.score.node(parts[0]!.code).total;
+    parts.forEach((p, i) => {
+      expect(widths[2 * i]).toBeCloseTo(unit.score.node(p.code, 'self').total * k, 6);
+      expect(widths[2 * i + 1]).toBeCloseTo(unit.score.node(p.code).total * k, 6);
+    });
+    expect(texts).toEqual(expect.arrayContaining(['Tự chấm', 'Khối chấm', 'Tiêu chuẩn I']));
+    expect(Object.keys(zip.files)).toContain('word/media/image1.png');
   });
 });
