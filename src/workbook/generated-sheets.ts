@@ -160,7 +160,7 @@ function rankingChartSpec(
     chart: rankingChart(result, bloc.settings.classification, bloc.year),
     categories: column('Đơn vị'),
     values: column('Khối chấm'),
-    anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(14, Math.ceil(result.units.length * 0.75) + 8)}`,
+    anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(22, Math.ceil(result.units.length * 0.75) + 8)}`,
   };
 }
 
