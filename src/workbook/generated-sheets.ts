@@ -160,6 +160,7 @@ function rankingChartSpec(
     chart: rankingChart(result, bloc.settings.classification, bloc.year),
     categories: column('Đơn vị'),
     values: column('Khối chấm'),
+    seriesName: `${columnLetter(idx('Khối chấm'))}${HEADER_ROW}`,
     anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(22, Math.ceil(result.units.length * 0.75) + 8)}`,
   };
 }

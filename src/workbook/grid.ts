@@ -71,8 +71,10 @@ export interface ChartSpec {
   chart: RankingChart;
   /** The bar labels, one column, e.g. "C5:C64". */
   categories: string;
-  /** The values, the same rows, e.g. "E5:E64"; the cell above names the series. */
+  /** The values, the same rows, e.g. "E5:E64". */
   values: string;
+  /** The cell that names the series: the values' header, e.g. "E4". */
+  seriesName: string;
   /** The cells the chart covers, top-left to bottom-right, e.g. "A67:I98". */
   anchor: string;
 }

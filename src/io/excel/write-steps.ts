@@ -408,12 +408,6 @@ function dataBarStep(sheet: string, bar: DataBar): Step {
   };
 }
 
-/** The cell above a column range, with the range: its header names the series. */
-function withHeader(range: string): string {
-  const [from, to] = range.split(':') as [string, string];
-  return `${from.replace(/\d+$/, (r) => String(Number(r) - 1))}:${to}`;
-}
-
 /**
  * A clustered bar chart over the values (their header names the series) with the labels as its
  * categories, the first at the top, each bar in its class's colour: ExcelApi 1.1, and 1.7 for the
@@ -425,11 +419,20 @@ function chartStep(sheet: string, spec: ChartSpec): Step {
   const title = [chart.title, thresholdsText(chart)].filter(Boolean).join('\n');
   const colors = chart.bars.map((b) => cssColor(b.color));
   return {
-    bytes: cost(14 + colors.length * 4, spec.values, spec.categories, title, colors),
+    bytes: cost(
+      14 + colors.length * 4,
+      spec.values,
+      spec.categories,
+      spec.seriesName,
+      title,
+      colors,
+    ),
     trace: { sheet, address: spec.anchor, step: 'biểu đồ xếp hạng' },
     apply(env) {
       const ws = sheetOf(env, sheet);
-      const c = ws.charts.add('BarClustered', ws.getRange(withHeader(spec.values)), 'Columns');
+      // The values with the cell above them: Excel names the series after that header.
+      const source = `${spec.seriesName}:${spec.values.split(':')[1]}`;
+      const c = ws.charts.add('BarClustered', ws.getRange(source), 'Columns');
       const series = c.series.getItemAt(0);
       series.setXAxisValues(ws.getRange(spec.categories));
       c.title.text = title;

@@ -83,13 +83,6 @@ function reference(sheet: string, range: string): string {
   return `${sheetRef(sheet)}!${abs}`;
 }
 
-/** The cell above a column range: its header, which names the series. */
-function headerCell(range: string): string {
-  const start = range.split(':')[0]!;
-  const { row } = parseAddress(start);
-  return start.replace(/\d+$/, String(row - 1));
-}
-
 function run(text: string, o: { size: number; bold?: boolean; color?: string }): string {
   const props = `lang="vi-VN" sz="${o.size * 100}" b="${o.bold ? 1 : 0}"`;
   return `<a:r><a:rPr ${props}>${o.color ? fill(o.color) : ''}</a:rPr><a:t>${escapeXml(text)}</a:t></a:r>`;
@@ -137,7 +130,7 @@ export function chartXml(spec: ChartSpec, sheet: string): string {
     '<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/>` +
-    `<c:tx><c:strRef><c:f>${escapeXml(reference(sheet, headerCell(spec.values)))}</c:f>${strCache([chart.seriesName])}</c:strRef></c:tx>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(reference(sheet, spec.seriesName))}</c:f>${strCache([chart.seriesName])}</c:strRef></c:tx>` +
     `<c:spPr>${fill(chart.bars[0]?.color ?? 'FF5B9BD5')}</c:spPr><c:invertIfNegative val="0"/>${points}${labels}` +
     `<c:cat><c:strRef><c:f>${escapeXml(reference(sheet, spec.categories))}</c:f>${strCache(chart.bars.map((b) => b.label))}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(reference(sheet, spec.values))}</c:f>${numCache(chart.bars.map((b) => b.value))}</c:numRef></c:val>` +
