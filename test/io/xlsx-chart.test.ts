@@ -115,4 +115,19 @@ describe('the ranking chart in the .xlsx package', () => {
     const sheet = await part(again, await sheetPart(again, SHEETS.ranking));
     expect(all(sheet, 'drawing')).toHaveLength(1);
   });
+
+  it('stays as it was when a saved workbook is opened and saved without ranking', async () => {
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const opened = await openXlsx(bytes, 'khoi.xlsx');
+    // An edit of an input cell, as an import makes, then a save.
+    const unit = outcome.result.units[0]!.unit.code;
+    await opened.write({ replace: [], update: [{ sheet: unit, address: 'B3', value: 'Đã nộp' }] });
+    const saved = await JSZip.loadAsync(await xlsxBytes(opened));
+    expect(charts(saved)).toEqual(['xl/charts/chart1.xml']);
+    expect(await saved.file('xl/charts/chart1.xml')!.async('string')).toBe(
+      await zip.file('xl/charts/chart1.xml')!.async('string'),
+    );
+    const sheet = await part(saved, await sheetPart(saved, SHEETS.ranking));
+    expect(all(sheet, 'drawing')).toHaveLength(1);
+  });
 });

@@ -229,37 +229,104 @@ function drawingPlace(xml: string): number {
   return after.length ? from + Math.min(...after) : xml.lastIndexOf('</worksheet>');
 }
 
+/** A sheet's drawing of charts as package text: the drawing part, its charts by relationship id. */
+export interface SheetDrawing {
+  drawing: string;
+  charts: { id: string; xml: string }[];
+}
+
+/** The drawing of a sheet's chart specs. */
+export function specDrawing(specs: readonly ChartSpec[], sheet: string): SheetDrawing {
+  return {
+    drawing: drawingXml(specs),
+    charts: specs.map((spec, i) => ({ id: `rId${i + 1}`, xml: chartXml(spec, sheet) })),
+  };
+}
+
+/** The relationships part of a part: xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels. */
+function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship's target as a path in the package, from the part it belongs to. */
+function resolve(part: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const out = part.split('/').slice(0, -1);
+  for (const step of target.split('/'))
+    if (step === '..') out.pop();
+    else if (step !== '.') out.push(step);
+  return out.join('/');
+}
+
+function relationships(xml: string): { id: string; type: string; target: string }[] {
+  return [...xml.matchAll(/<Relationship\s[^>]*>/g)].map((m) => ({
+    id: attr(m[0], 'Id'),
+    type: attr(m[0], 'Type'),
+    target: attr(m[0], 'Target'),
+  }));
+}
+
+/** The charts of a sheet's drawing, when it holds charts alone, each without parts of its own. */
+async function chartDrawing(zip: JSZip, part: string): Promise<SheetDrawing | undefined> {
+  const rels = await zip.file(relsPathOf(part))?.async('string');
+  const link = rels && relationships(rels).find((r) => r.type === REL.drawing);
+  if (!link) return undefined;
+  const path = resolve(part, link.target);
+  const drawing = await zip.file(path)?.async('string');
+  // Pictures and shapes are ExcelJS's to keep; a drawing with any is left to it.
+  if (!drawing || /<xdr:(pic|sp|grpSp|cxnSp)[\s>]/.test(drawing)) return undefined;
+  const links = relationships((await zip.file(relsPathOf(path))?.async('string')) ?? '');
+  if (links.length === 0 || links.some((l) => l.type !== REL.chart)) return undefined;
+  const charts: SheetDrawing['charts'] = [];
+  for (const l of links) {
+    const chart = resolve(path, l.target);
+    const xml = await zip.file(chart)?.async('string');
+    if (xml === undefined || zip.file(relsPathOf(chart))) return undefined;
+    charts.push({ id: l.id, xml });
+  }
+  return { drawing, charts };
+}
+
+/**
+ * The drawings of charts alone in a package, by sheet (thidua's ranking chart among them), for
+ * the file adapter to write back: ExcelJS drops charts when it loads a workbook.
+ */
+export async function chartDrawings(bytes: Uint8Array): Promise<Map<string, SheetDrawing>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, SheetDrawing>();
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const drawing = await chartDrawing(zip, part);
+    if (drawing) out.set(sheet, drawing);
+  }
+  return out;
+}
+
 /** Adds one sheet's drawing and charts; returns the content-type overrides they need. */
-async function addSheetCharts(
-  zip: JSZip,
-  sheet: string,
-  part: string,
-  specs: readonly ChartSpec[],
-): Promise<string[]> {
+async function addSheetDrawing(zip: JSZip, part: string, d: SheetDrawing): Promise<string[]> {
   const sheetXml = await zip.file(part)!.async('string');
-  if (/<drawing\s/.test(sheetXml))
-    throw new Error(`thidua: trang "${sheet}" đã có hình vẽ; không thêm được biểu đồ.`);
+  // ExcelJS wrote a drawing of the sheet's pictures: charts kept from the file cannot join it
+  // (a sheet thidua rebuilds has no pictures, so its own charts always have the place).
+  if (/<drawing\s/.test(sheetXml)) return [];
   const drawing = nextNumber(zip, 'xl/drawings/drawing');
   const firstChart = nextNumber(zip, 'xl/charts/chart');
   const overrides = [`/xl/drawings/drawing${drawing}.xml`];
-  specs.forEach((spec, i) => {
-    const n = firstChart + i;
-    zip.file(`xl/charts/chart${n}.xml`, chartXml(spec, sheet));
-    overrides.push(`/xl/charts/chart${n}.xml`);
+  d.charts.forEach((chart, i) => {
+    zip.file(`xl/charts/chart${firstChart + i}.xml`, chart.xml);
+    overrides.push(`/xl/charts/chart${firstChart + i}.xml`);
   });
-  zip.file(`xl/drawings/drawing${drawing}.xml`, drawingXml(specs));
+  zip.file(`xl/drawings/drawing${drawing}.xml`, d.drawing);
   zip.file(
     `xl/drawings/_rels/drawing${drawing}.xml.rels`,
     relsXml(
-      specs.map((_, i) => ({
-        id: `rId${i + 1}`,
+      d.charts.map((chart, i) => ({
+        id: chart.id,
         type: REL.chart,
         target: `../charts/chart${firstChart + i}.xml`,
       })),
     ),
   );
-  const slash = part.lastIndexOf('/');
-  const relsPath = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  const relsPath = relsPathOf(part);
   const rels = (await zip.file(relsPath)?.async('string')) ?? relsXml([]);
   const id = freeId(rels);
   zip.file(
@@ -279,18 +346,18 @@ async function addSheetCharts(
   return overrides;
 }
 
-/** The package with each sheet's charts added (sheets without a part are skipped). */
+/** The package with each sheet's drawing of charts added (sheets without a part are skipped). */
 export async function withCharts(
   bytes: Uint8Array,
-  charts: ReadonlyMap<string, readonly ChartSpec[]>,
+  drawings: ReadonlyMap<string, SheetDrawing>,
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
   const overrides: { part: string; type: string }[] = [];
-  for (const [sheet, specs] of charts) {
+  for (const [sheet, d] of drawings) {
     const part = parts.get(sheet);
-    if (!part || specs.length === 0) continue;
-    for (const p of await addSheetCharts(zip, sheet, part, specs))
+    if (!part || d.charts.length === 0) continue;
+    for (const p of await addSheetDrawing(zip, part, d))
       overrides.push({
         part: p,
         type: p.includes('/charts/') ? CONTENT_TYPE.chart : CONTENT_TYPE.drawing,

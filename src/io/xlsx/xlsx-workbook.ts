@@ -19,7 +19,7 @@ import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
-import { withCharts } from './chart-parts';
+import { chartDrawings, specDrawing, withCharts, type SheetDrawing } from './chart-parts';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
@@ -90,6 +90,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * writes charts, so `xlsxBytes` adds them to the package it writes.
    */
   readonly charts = new Map<string, readonly ChartSpec[]>();
+  /**
+   * The drawings of charts alone that the opened file had (the ranking chart of an earlier run),
+   * by sheet, written back as they were until their sheet is rebuilt.
+   */
+  readonly keptCharts = new Map<string, SheetDrawing>();
 
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -180,6 +185,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async replaceSheet(spec: SheetSpec) {
     const ws = this.addSheet(spec);
+    this.keptCharts.delete(spec.name);
     if (spec.charts.length) this.charts.set(spec.name, spec.charts);
     else this.charts.delete(spec.name);
     // Values first, then formats, then tables (the order Office.js needs too).
@@ -507,11 +513,16 @@ export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWor
     throw error;
   }
   giveTablesAStyle(wb);
-  return new XlsxWorkbook(wb);
+  const workbook = new XlsxWorkbook(wb);
+  for (const [sheet, drawing] of await chartDrawings(bytes))
+    workbook.keptCharts.set(sheet, drawing);
+  return workbook;
 }
 
 /** The workbook as .xlsx bytes (a download in the task pane, a file in the CLI). */
 export async function xlsxBytes(workbook: XlsxWorkbook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
-  return workbook.charts.size ? withCharts(bytes, workbook.charts) : bytes;
+  const drawings = new Map(workbook.keptCharts);
+  for (const [sheet, specs] of workbook.charts) drawings.set(sheet, specDrawing(specs, sheet));
+  return drawings.size ? withCharts(bytes, drawings) : bytes;
 }
