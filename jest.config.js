@@ -13,6 +13,7 @@ const path = require('node:path');
  */
 const INTEGRATION = [
   '/test/workbook/libreoffice-parity\\.test\\.ts$',
+  '/test/io/xlsx-chart-libreoffice\\.test\\.ts$',
   '\\.e2e\\.test\\.tsx?$',
   '/test/addin/bundle\\.test\\.ts$',
 ];

@@ -13,6 +13,7 @@ export * from './scoring/score';
 export * from './ranking/rank';
 export * from './ranking/labels';
 export * from './ranking/rows';
+export * from './ranking/chart';
 export * from './award/classify';
 export * from './award/proposals';
 export * from './text/vietnamese';

@@ -4,7 +4,15 @@
  * - the verification minutes of one unit (BIÊN BẢN thẩm định kết quả tự chấm điểm thi đua).
  * Pure: data in, Buffer out; the document's date is a parameter.
  */
-import { AlignmentType, Paragraph, Table, TableRow, TableLayoutType, WidthType } from 'docx';
+import {
+  AlignmentType,
+  ImageRun,
+  Paragraph,
+  Table,
+  TableRow,
+  TableLayoutType,
+  WidthType,
+} from 'docx';
 import type { Bloc, BlocResult, Round, UnitResult } from '../core/bloc';
 import type { Criterion } from '../core/template/types';
 import { dateWordsVi, type DateParts } from '../core/text/dates';
@@ -30,7 +38,9 @@ import {
   upper,
   vietnameseDateLine,
 } from './docx-official';
+import { rankingChart } from '../core/ranking/chart';
 import { COL, knockoutReasons, rankingRows } from '../core/ranking/rows';
+import { barsPicture, chartPicture, type ChartPicture } from './chart-picture';
 
 export { vietnameseDateLine } from './docx-official';
 
@@ -204,6 +214,39 @@ function rankingTable(input: ReportDocxInput): Table {
   });
 }
 
+/**
+ * A picture centred on its own line, kept with the caption under it that says in words what it
+ * shows: the SVG, with its PNG for the applications that show no SVG (older Word, LibreOffice 7),
+ * which has no text.
+ */
+function pictureParagraphs(picture: ChartPicture, caption: string, title: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 180, after: 60 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(picture.svg),
+          fallback: { type: 'png', data: picture.png },
+          transformation: { width: picture.width, height: picture.height },
+          altText: { name: 'Biểu đồ', title, description: caption },
+        }),
+      ],
+    }),
+    para(caption, { align: AlignmentType.CENTER, italics: true, size: PT.table, after: 6 }),
+  ];
+}
+
+/** The ranking chart under the table, the same as on the Xếp hạng sheet. */
+function rankingChartParagraphs(input: ReportDocxInput): Paragraph[] {
+  const chart = rankingChart(input.result, input.bloc.settings.classification, input.bloc.year);
+  const thresholds = chart.thresholds.map((t) => t.label).join('; ');
+  const caption = `Biểu đồ: ${chart.title.charAt(0).toLowerCase()}${chart.title.slice(1)}, các đơn vị theo thứ tự của bảng trên${thresholds ? `; đường nét đứt là ngưỡng xếp loại (${thresholds})` : ''}.`;
+  return pictureParagraphs(chartPicture(chart), caption, chart.title);
+}
+
 const unitNamed = (u: UnitResult) => text(u.unit.name);
 
 /** "Tòa án nhân dân tỉnh hạng 4, Viện Kiểm sát nhân dân tỉnh hạng 3": the ranks a tie ended with. */
@@ -291,6 +334,7 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
     }),
   );
   children.push(rankingTable(input));
+  if (result.units.length) children.push(...rankingChartParagraphs(input));
   if (knockedOut.length) {
     children.push(
       body('Đơn vị không xếp loại (không xét xếp hạng, dù có điểm):', {
@@ -349,6 +393,33 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
 /** "Tiêu chuẩn I" for a part coded "I"; a code that already names itself is kept. */
 function partLabel(code: string): string {
   return /^(tiêu chuẩn|phần|mục|chương)\b/i.test(code) ? code : `Tiêu chuẩn ${code}`;
+}
+
+/** The unit's own points and the bloc's, of each scored part. */
+const SELF_COLOR = 'FFA9C4E4';
+const VERIFIED_COLOR = 'FF2E75B6';
+
+function partsChartParagraphs(bloc: Bloc, u: UnitResult): Paragraph[] {
+  const parts = scoredParts(bloc.template.criteria);
+  if (parts.length === 0) return [];
+  const title = 'Điểm tự chấm và điểm khối chấm theo phần';
+  const picture = barsPicture({
+    title,
+    valueTitle: 'Điểm',
+    groups: parts.map((p) => ({
+      label: partLabel(p.code),
+      bars: [
+        { value: u.score.node(p.code, 'self').total, color: SELF_COLOR },
+        { value: u.score.node(p.code).total, color: VERIFIED_COLOR },
+      ],
+    })),
+    marks: [
+      { label: 'Tự chấm', color: SELF_COLOR },
+      { label: 'Khối chấm', color: VERIFIED_COLOR },
+    ],
+  });
+  const caption = `Biểu đồ: điểm tự chấm (thanh trên, màu nhạt) và điểm khối chấm (thanh dưới, màu đậm) của từng phần, theo thứ tự ở trên.`;
+  return pictureParagraphs(picture, caption, title);
 }
 
 /** Top-level parts that carry points: a part made only of knock-out conditions has none. */
@@ -433,6 +504,7 @@ function minutesResults(bloc: Bloc, u: UnitResult): Paragraph[] {
       `Căn cứ ${text(bloc.template.title)}, bảng tự chấm điểm, báo cáo giải trình và tài liệu kiểm chứng của đơn vị, hai bên thống nhất kết quả chấm điểm như sau:`,
     ),
     ...pointsAgreed(bloc, u),
+    ...partsChartParagraphs(bloc, u),
     ...differences(bloc, u),
   ];
 }

@@ -2,9 +2,10 @@ import type { Bloc, BlocResult, UnitResult } from '../core/bloc';
 import type { QuotaCheck } from '../core/quota';
 import type { TieBreaker } from '../core/ranking/rank';
 import type { CompiledTemplate } from '../core/template/compile';
+import { rankingChart } from '../core/ranking/chart';
 import { rankingRows, type RankingCell } from '../core/ranking/rows';
-import type { CellSpec, CellValue, SheetData, SheetSpec } from './grid';
-import { address, columnLetter, emptySheet, sheetRef } from './grid';
+import type { CellSpec, CellValue, ChartSpec, SheetData, SheetSpec } from './grid';
+import { address, columnLetter, emptySheet, parseAddress, sheetRef } from './grid';
 import { NUMBER_FORMAT, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
 import { withRowHeights } from './row-heights';
@@ -127,7 +128,41 @@ export function buildRankingSheet(
   styleRankingRows(spec, columns, result, table.header.length, last);
   spec.columnWidths = [16, 10, 32, 10, 10, 10, 11, 10, 14, 34, 55];
   spec.hiddenColumns = helperNames.map((n) => idx(n));
+  if (result.units.length) {
+    const chart = rankingChartSpec(bloc, result, columns, last);
+    spec.charts = [chart];
+    // The chart prints whole on a page of its own rather than cut by a page break.
+    spec.print = { ...spec.print, breaksBefore: [parseAddress(chart.anchor.split(':')[0]!).row] };
+  }
   return withRowHeights(spec);
+}
+
+/** Columns the chart spans under the table: rank to class, the width of a printed page. */
+const CHART_COLUMNS = 9;
+
+/**
+ * The chart under the ranking table, two rows below it: three rows for four bars and a few for the
+ * title and the axis, so that 60 names stay readable and fit a printed page.
+ */
+function rankingChartSpec(
+  bloc: Bloc,
+  result: BlocResult,
+  { idx }: RankingColumns,
+  last: number,
+): ChartSpec {
+  const first = HEADER_ROW + 1;
+  const column = (name: string) => {
+    const c = columnLetter(idx(name));
+    return `${c}${first}:${c}${last}`;
+  };
+  const top = last + 2;
+  return {
+    chart: rankingChart(result, bloc.settings.classification, bloc.year),
+    categories: column('Đơn vị'),
+    values: column('Khối chấm'),
+    seriesName: `${columnLetter(idx('Khối chấm'))}${HEADER_ROW}`,
+    anchor: `A${top}:${columnLetter(CHART_COLUMNS)}${top + Math.max(22, Math.ceil(result.units.length * 0.75) + 8)}`,
+  };
 }
 
 /** The ranking table's columns: the report's, then hidden helpers for the live rank formulas. */

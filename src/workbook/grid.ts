@@ -3,6 +3,7 @@
  * `SheetData`; the adapters (`src/io/xlsx/` on ExcelJS, `src/io/excel/` on Office.js) apply and
  * read them. Nothing here knows which adapter runs it.
  */
+import type { RankingChart } from '../core/ranking/chart';
 import { LOOK, type Look } from './presentation';
 
 /** A value as stored in a cell. Dates are ISO strings (YYYY-MM-DD) on both sides of the port. */
@@ -62,6 +63,22 @@ export interface DataBar {
   color: string;
 }
 
+/**
+ * A clustered bar chart over cells of its sheet: the chart's description (labels and values as the
+ * run computed them, which a file's chart keeps as its cache), the cells it reads, and where it sits.
+ */
+export interface ChartSpec {
+  chart: RankingChart;
+  /** The bar labels, one column, e.g. "C5:C64". */
+  categories: string;
+  /** The values, the same rows, e.g. "E5:E64". */
+  values: string;
+  /** The cell that names the series: the values' header, e.g. "E4". */
+  seriesName: string;
+  /** The cells the chart covers, top-left to bottom-right, e.g. "A67:I98". */
+  anchor: string;
+}
+
 export type SheetRole = 'config' | 'unit' | 'people' | 'generated';
 
 export interface SheetSpec {
@@ -84,10 +101,18 @@ export interface SheetSpec {
   validations: Validation[];
   tables: TableSpec[];
   dataBars: DataBar[];
+  /** Charts, drawn over the cells; rebuilt with the sheet. */
+  charts: ChartSpec[];
   /** Protect the sheet: every cell not unlocked by a style is read-only. */
   protect: boolean;
   hidden: boolean;
-  print: { landscape: boolean; fitToWidth: boolean; titleRows?: [number, number] };
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    titleRows?: [number, number];
+    /** Rows that start a new printed page (manual page breaks above them), 1-based. */
+    breaksBefore?: number[];
+  };
   tabColor?: string;
   /** Font, table style, borders, protection options, page: `LOOK` (presentation.ts). */
   look: Look;
@@ -195,6 +220,7 @@ export function emptySheet(name: string, role: SheetRole): SheetSpec {
     validations: [],
     tables: [],
     dataBars: [],
+    charts: [],
     protect: false,
     hidden: false,
     print: { landscape: true, fitToWidth: true },

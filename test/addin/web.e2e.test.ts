@@ -11,6 +11,7 @@
  */
 import axe from 'axe-core';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -310,6 +311,10 @@ step('5 save: a download under the same name that ranks as the toolkit ranks', a
   await appNotice('Đã tải về «khoi.xlsx»').waitFor();
   await expectText(fileState(), 'khoi.xlsxĐã lưu');
   await shot('5-saved');
+  // The page wrote the ranking chart into the package too (src/io/xlsx/chart-parts.ts).
+  const zip = await JSZip.loadAsync(readFileSync(at('saved.xlsx')));
+  const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+  expect(charts).toHaveLength(1);
 
   const ranking = (text: string) => (JSON.parse(text) as { units: unknown[] }).units;
   const saved = ranking(await cli('rank', at('saved.xlsx'), '--json'));

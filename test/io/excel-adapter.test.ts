@@ -10,7 +10,12 @@ import { XlsxWorkbook } from '../../src/io/xlsx/xlsx-workbook';
 import { GENERATED_SHEETS, SHEETS, TABLES } from '../../src/workbook/layout';
 import { UNIT, unitLayout, unitSheetCells } from '../../src/workbook/unit-sheet';
 import { blocOfSize, sheetDifferences, type BlocCase } from '../support/excel-blocs';
-import { createExcelStandin, type ExcelStandin } from '../support/excel-standin';
+import {
+  createExcelStandin,
+  parseRect,
+  rectAddress,
+  type ExcelStandin,
+} from '../support/excel-standin';
 
 jest.setTimeout(180_000);
 
@@ -223,6 +228,34 @@ describe.each([5, 200])('the workbook written for %i units', (n) => {
     expect(ra.values.length).toBe(rb.values.length);
     expect(ra.values.length).toBeGreaterThan(n);
     expect(sheetDifferences(ra, rb)).toEqual([]);
+  });
+
+  it('draws the ranking chart the file adapter writes, once, rebuilt with the sheet', async () => {
+    const { standin, xlsx, excel } = run(n);
+    // Ranked again (with the unit added last): the rebuilt sheet comes with its own chart, the old
+    // one went with its sheet.
+    await createSession(excel, host).rank();
+    await createSession(xlsx, host).rank();
+    const charts = standin.sheet(SHEETS.ranking).charts;
+    expect(charts).toHaveLength(1);
+    const [chart] = charts;
+    const [spec] = xlsx.charts.get(SHEETS.ranking)!;
+    expect(chart!.type).toBe('BarClustered');
+    expect(chart!.series).toHaveLength(1);
+    const series = chart!.series[0]!;
+    expect(series.name).toBe(spec!.chart.seriesName);
+    expect(rectAddress(series.values)).toBe(spec!.values);
+    expect(rectAddress(series.categories!)).toBe(spec!.categories);
+    expect(spec!.chart.bars).toHaveLength(n + 1);
+    expect(Object.values(series.pointColors)).toEqual(
+      spec!.chart.bars.map((b) => `#${b.color.slice(2)}`),
+    );
+    expect(chart!.axes.category.reversePlotOrder).toBe(true);
+    expect(chart!.title).toBe(`${spec!.chart.title}\nNgưỡng xếp loại: Xuất sắc ≥ 91; Tốt ≥ 70`);
+    expect(chart!.legendVisible).toBe(false);
+    const [from, to] = spec!.anchor.split(':');
+    expect(chart!.position).toEqual({ from: parseRect(from!), to: parseRect(to!) });
+    expect(standin.sheet(SHEETS.ranking).pageBreaks).toEqual([parseRect(from!).r0]);
   });
 
   it('formats, protects and lays out the sheets as the file adapter does', () => {

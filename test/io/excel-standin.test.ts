@@ -429,4 +429,65 @@ describe('the Excel stand-in', () => {
     expect(s.cell('Bản sao', 'A1').value).toBe('mẫu');
     expect(s.sheet('Bản sao').freeze).toEqual({ rows: 2, columns: 0 });
   });
+
+  it('lays a chart out as Insert Chart does and refuses it on a protected sheet', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B3').values = [
+        ['Đơn vị', 'Điểm'],
+        ['CAT', 98],
+        ['STP', 90],
+      ];
+      // Labels in the first column, a header above the numbers: one series named by it.
+      ws.charts.add('BarClustered', ws.getRange('A1:B3'), 'Columns');
+      // The numbers alone: the header names the series, there are no categories.
+      const chart = ws.charts.add('BarClustered', ws.getRange('B1:B3'), 'Columns');
+      chart.series.getItemAt(0).points.getItemAt(1).format.fill.setSolidColor('#70AD47');
+      await context.sync();
+    });
+    const [labelled, plain] = s.sheet('Sheet1').charts;
+    expect(labelled!.series).toEqual([
+      {
+        name: 'Điểm',
+        values: { r0: 1, c0: 1, r1: 2, c1: 1 },
+        categories: { r0: 1, c0: 0, r1: 2, c1: 0 },
+        pointColors: {},
+      },
+    ]);
+    expect(plain!.series[0]).toMatchObject({ name: 'Điểm', pointColors: { 1: '#70AD47' } });
+    expect(plain!.series[0]!.categories).toBeUndefined();
+    // A point past the series' end, and a chart on a protected sheet, fail as in Excel.
+    const past = await codeOf(
+      s.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        const chart = ws.charts.add('BarClustered', ws.getRange('B1:B3'), 'Columns');
+        chart.series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor('#70AD47');
+        await context.sync();
+      }),
+    );
+    expect(past).toBe('InvalidArgument');
+    const locked = await codeOf(
+      s.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        ws.protection.protect();
+        ws.charts.add('BarClustered', ws.getRange('B1:B3'), 'Columns');
+        await context.sync();
+      }),
+    );
+    expect(locked).toBe('AccessDenied');
+  });
+
+  it('refuses the chart members of ExcelApi 1.7 on an older Excel', async () => {
+    const s = createExcelStandin({ apiVersion: '1.6' });
+    const code = await codeOf(
+      s.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        const chart = ws.charts.add('BarClustered', ws.getRange('B1:B3'), 'Columns');
+        chart.axes.categoryAxis.reversePlotOrder = true;
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ApiNotFound');
+  });
 });

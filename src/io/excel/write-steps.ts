@@ -2,10 +2,13 @@
  * A write plan as a list of steps for Office.js. Each step queues a few Excel operations on the
  * request context and says how many bytes it adds to the request, so the adapter can cut the list
  * into blocks that each stay well under Excel on the web's 5 MB limit. Order: sheets created, values,
- * formats, tables, validation, data bars, panes, page layout, copies, updates, visibility, protection.
+ * formats, tables, validation, data bars, charts, panes, page layout, copies, updates, visibility,
+ * protection.
  */
+import { thresholdsText } from '../../core/ranking/chart';
 import type {
   CellUpdate,
+  ChartSpec,
   DataBar,
   RangeStyle,
   SheetSpec,
@@ -148,6 +151,7 @@ function signature(spec: SheetSpec): string {
     styles: spec.styles,
     validations: spec.validations,
     dataBars: spec.dataBars,
+    charts: spec.charts,
     protect: spec.protect,
     print: spec.print,
     tabColor: spec.tabColor ?? null,
@@ -351,6 +355,7 @@ function sheetSetupSteps(spec: SheetSpec, features: Features, note: (m: string) 
     ...spec.tables.map((t) => tableStep(spec, t)),
     ...validationSteps(spec, features, note),
     ...spec.dataBars.map((bar) => dataBarStep(spec.name, bar)),
+    ...spec.charts.map((chart) => chartStep(spec.name, chart)),
     ...freezeSteps(spec),
     ...pageLayoutSteps(spec, features, note),
   ];
@@ -407,6 +412,46 @@ function dataBarStep(sheet: string, bar: DataBar): Step {
       cf.dataBar.positiveFormat.gradientFill = true;
       cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
       cf.dataBar.upperBoundRule = { type: 'HighestValue' };
+    },
+  };
+}
+
+/**
+ * A clustered bar chart over the values (their header names the series) with the labels as its
+ * categories, the first at the top, each bar in its class's colour: ExcelApi 1.1, and 1.7 for the
+ * categories and the order. It lives on the sheet, so a rebuilt sheet comes with a new chart.
+ */
+function chartStep(sheet: string, spec: ChartSpec): Step {
+  const { chart } = spec;
+  const [from, to] = spec.anchor.split(':') as [string, string];
+  const title = [chart.title, thresholdsText(chart)].filter(Boolean).join('\n');
+  const colors = chart.bars.map((b) => cssColor(b.color));
+  return {
+    bytes: cost(
+      14 + colors.length * 4,
+      spec.values,
+      spec.categories,
+      spec.seriesName,
+      title,
+      colors,
+    ),
+    trace: { sheet, address: spec.anchor, step: 'biểu đồ xếp hạng' },
+    apply(env) {
+      const ws = sheetOf(env, sheet);
+      // The values with the cell above them: Excel names the series after that header.
+      const source = `${spec.seriesName}:${spec.values.split(':')[1]}`;
+      const c = ws.charts.add('BarClustered', ws.getRange(source), 'Columns');
+      const series = c.series.getItemAt(0);
+      series.setXAxisValues(ws.getRange(spec.categories));
+      c.title.text = title;
+      c.axes.categoryAxis.title.text = chart.categoryTitle;
+      c.axes.categoryAxis.reversePlotOrder = true;
+      c.axes.valueAxis.title.text = chart.valueTitle;
+      c.axes.valueAxis.minimum = 0;
+      c.legend.visible = false;
+      c.dataLabels.showValue = true;
+      colors.forEach((color, i) => series.points.getItemAt(i).format.fill.setSolidColor(color));
+      c.setPosition(from, to);
     },
   };
 }
@@ -642,8 +687,9 @@ function layoutStep(spec: SheetSpec): Step {
 
 function pageLayoutStep(spec: SheetSpec): Step {
   const titles = spec.print.titleRows;
+  const breaks = spec.print.breaksBefore ?? [];
   return {
-    bytes: cost(14, titles ?? null),
+    bytes: cost(14 + breaks.length, titles ?? null, breaks),
     trace: { sheet: spec.name, step: 'thiết lập trang in' },
     skippable: true,
     apply(env) {
@@ -662,6 +708,7 @@ function pageLayoutStep(spec: SheetSpec): Step {
       layout.headerMargin = points(page.margins.header);
       layout.footerMargin = points(page.margins.footer);
       if (titles) layout.setPrintTitleRows(`$${titles[0]}:$${titles[1]}`);
+      for (const row of breaks) sheetOf(env, spec.name).horizontalPageBreaks.add(`A${row}`);
       const footer = layout.headersFooters.defaultForAllPages;
       footer.leftFooter = page.footer.left;
       footer.rightFooter = page.footer.right;

@@ -4,6 +4,7 @@ import type {
   CellSpec,
   CellUpdate,
   CellValue,
+  ChartSpec,
   DataBar,
   RangeStyle,
   ReadValue,
@@ -18,10 +19,15 @@ import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
+import { chartDrawings, specDrawing, withCharts, type SheetDrawing } from './chart-parts';
 import { packageRefusal } from './package-guard';
 
 /** ExcelJS sorts worksheets by this field; its type definitions omit it. */
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
+/** ExcelJS keeps a sheet's manual page breaks here; its type definitions omit it. */
+type Broken = ExcelJS.Worksheet & { rowBreaks: ExcelJS.RowBreak[] };
+/** The last column a page break spans (zero-based XFD), as Excel writes it. */
+const COLUMN_MAX = 16383;
 /** ExcelJS's paper sizes (the file format's codes). */
 const PAPER = { A4: 9 } as const;
 
@@ -80,6 +86,17 @@ function cellsOf(range: string): { row: number; column: number }[] {
  * the original file byte for byte as it was.
  */
 export class XlsxWorkbook implements WorkbookPort {
+  /**
+   * The charts of the sheets this workbook's writes made, by sheet: ExcelJS neither keeps nor
+   * writes charts, so `xlsxBytes` adds them to the package it writes.
+   */
+  readonly charts = new Map<string, readonly ChartSpec[]>();
+  /**
+   * The drawings of charts alone that the opened file had (the ranking chart of an earlier run),
+   * by sheet, written back as they were until their sheet is rebuilt.
+   */
+  readonly keptCharts = new Map<string, SheetDrawing>();
+
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   static empty(): XlsxWorkbook {
@@ -169,6 +186,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async replaceSheet(spec: SheetSpec) {
     const ws = this.addSheet(spec);
+    this.keptCharts.delete(spec.name);
+    if (spec.charts.length) this.charts.set(spec.name, spec.charts);
+    else this.charts.delete(spec.name);
     // Values first, then formats, then tables (the order Office.js needs too).
     writeCells(ws, spec);
     for (const m of spec.merges) ws.mergeCells(m);
@@ -220,6 +240,10 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.headerFooter = { oddFooter: `&L${page.footer.left}&R${page.footer.right}` };
     if (spec.frozen.rows || spec.frozen.columns)
       ws.views = [{ state: 'frozen', xSplit: spec.frozen.columns, ySplit: spec.frozen.rows }];
+    // A break under the row before (ExcelJS's Row.addPageBreak would create that row, which then
+    // reads back as an empty row of the sheet).
+    for (const row of spec.print.breaksBefore ?? [])
+      (ws as Broken).rowBreaks.push({ id: row - 1, min: 0, max: COLUMN_MAX, man: 1 });
     spec.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const c of spec.hiddenColumns) ws.getColumn(c).hidden = true;
     return ws;
@@ -489,10 +513,16 @@ export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWor
     throw error;
   }
   giveTablesAStyle(wb);
-  return new XlsxWorkbook(wb);
+  const workbook = new XlsxWorkbook(wb);
+  for (const [sheet, drawing] of await chartDrawings(bytes))
+    workbook.keptCharts.set(sheet, drawing);
+  return workbook;
 }
 
 /** The workbook as .xlsx bytes (a download in the task pane, a file in the CLI). */
 export async function xlsxBytes(workbook: XlsxWorkbook): Promise<Uint8Array> {
-  return new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
+  const drawings = new Map(workbook.keptCharts);
+  for (const [sheet, specs] of workbook.charts) drawings.set(sheet, specDrawing(specs, sheet));
+  return drawings.size ? withCharts(bytes, drawings) : bytes;
 }

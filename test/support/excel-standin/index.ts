@@ -15,7 +15,7 @@
  *   InvalidArgument; strings are typed as Excel types them ("1.10" becomes 1.1, "2025-02-01" a date,
  *   "=…" a formula, "'…" text); null entries leave the cell as it is;
  * - protected sheets refuse writes into locked cells, formats without the matching permission,
- *   merges, tables and validation (AccessDenied); protect() on a protected sheet and unprotect() on
+ *   merges, tables, validation and charts (AccessDenied); protect() on a protected sheet and unprotect() on
  *   an unprotected one answer AccessDenied, as recent Excel builds do (OfficeDev/office-js#6784),
  *   and a wrong password BadPassword; workbook structure protection refuses sheet changes;
  * - a very hidden sheet cannot be deleted (OfficeDev/office-js#365); a get of more than five
@@ -36,8 +36,8 @@
  * - model.ts: the workbook data the proxies change at sync time, and the protection guard;
  * - workbook.ts (and its structure protection), worksheet.ts (worksheets and their protection),
  *   sheet-layout.ts (freeze panes, page layout), range.ts, format.ts (alignment, sizes, font, fill,
- *   borders, locked cells),
- *   tables.ts, validation.ts (data validation, conditional formats): one Excel object family each;
+ *   borders, locked cells), tables.ts, validation.ts (data validation, conditional formats),
+ *   charts.ts (charts, their series, axes and titles): one Excel object family each;
  * - addresses.ts (A1 addresses, rectangles), cell-input.ts (how typed strings become values),
  *   errors.ts (RichApi.Error).
  * This file is the public face: createExcelStandin and the types tests use.
@@ -52,7 +52,10 @@ export { parseRect, rectAddress, type Rect } from './addresses';
 export { StandinError } from './errors';
 export {
   SheetModel,
+  type StandinAxis,
   type StandinCell,
+  type StandinChart,
+  type StandinSeries,
   type StandinConditionalFormat,
   type StandinTable,
   type StandinValidation,

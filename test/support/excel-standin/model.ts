@@ -40,6 +40,31 @@ export interface StandinConditionalFormat {
   dataBar: Record<string, unknown>;
 }
 
+export interface StandinAxis {
+  title: string;
+  reversePlotOrder: boolean;
+  minimum?: number;
+}
+
+export interface StandinSeries {
+  name: string;
+  values: Rect;
+  categories?: Rect;
+  /** Fill colours of single points, by index. */
+  pointColors: Record<number, string>;
+}
+
+/** An embedded chart: its type, series, titles, axes and the cells it covers. */
+export interface StandinChart {
+  type: string;
+  series: StandinSeries[];
+  title: string;
+  axes: { category: StandinAxis; value: StandinAxis };
+  legendVisible: boolean;
+  showValues: boolean;
+  position?: { from: Rect; to?: Rect };
+}
+
 export class SheetModel {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
@@ -55,6 +80,9 @@ export class SheetModel {
   merges: Rect[] = [];
   validations: StandinValidation[] = [];
   conditionalFormats: StandinConditionalFormat[] = [];
+  charts: StandinChart[] = [];
+  /** Manual page breaks: the 0-based rows that start a printed page. */
+  pageBreaks: number[] = [];
   freeze = { rows: 0, columns: 0 };
   pageLayout: Record<string, unknown> = {};
   constructor(
@@ -95,6 +123,8 @@ export class SheetModel {
       rect: { ...f.rect },
       dataBar: { ...f.dataBar },
     }));
+    s.charts = JSON.parse(JSON.stringify(this.charts)) as StandinChart[];
+    s.pageBreaks = [...this.pageBreaks];
     s.freeze = { ...this.freeze };
     s.pageLayout = JSON.parse(JSON.stringify(this.pageLayout)) as Record<string, unknown>;
     return s;

@@ -1,4 +1,4 @@
-// How a sheet shows and prints: frozen panes, page layout, headers and footers.
+// How a sheet shows and prints: frozen panes, page layout, headers and footers, page breaks.
 
 import { parseRect } from './addresses';
 import { fail } from './errors';
@@ -154,5 +154,27 @@ class HeaderFooterObj extends Obj<SheetModel> {
         });
       return o;
     });
+  }
+}
+
+export class PageBreakCollectionObj extends Obj<SheetModel> {
+  protected _props = {};
+  /** A manual break above the range's first row (a column break is not modelled). */
+  add(pageBreakRange: string | RangeObj) {
+    const where = 'PageBreakCollection.add';
+    this._call(
+      'Add',
+      [pageBreakRange],
+      (s) => {
+        const rect =
+          typeof pageBreakRange === 'string'
+            ? parseRect(pageBreakRange, where)
+            : pageBreakRange._nonNull(where).rect;
+        if (rect.r0 === 0) fail('InvalidArgument', 'There is no page break above row 1.', where);
+        if (!s.pageBreaks.includes(rect.r0)) s.pageBreaks.push(rect.r0);
+      },
+      '1.9',
+      typeof pageBreakRange === 'string' ? [] : [pageBreakRange],
+    );
   }
 }

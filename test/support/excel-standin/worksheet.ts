@@ -2,11 +2,12 @@
 // delete, copy) and its protection, which the model's guard then enforces.
 
 import { MAX_COLUMNS, MAX_ROWS, parseRect } from './addresses';
+import { ChartCollectionObj } from './charts';
 import { fail } from './errors';
 import { type Book, SheetModel } from './model';
 import { bound, type Getter, type Maybe, NULL, Obj } from './proxy';
 import { RangeObj } from './range';
-import { FreezePanesObj, PageLayoutObj } from './sheet-layout';
+import { FreezePanesObj, PageBreakCollectionObj, PageLayoutObj } from './sheet-layout';
 import { TableCollectionObj } from './tables';
 
 function validSheetName(name: unknown, book: Book, self: SheetModel | undefined, where: string) {
@@ -225,6 +226,19 @@ export class WorksheetObj extends Obj<SheetModel> {
         ),
     );
   }
+  get charts(): ChartCollectionObj {
+    return this._child(
+      'charts',
+      () =>
+        new ChartCollectionObj(
+          this._ctx,
+          this,
+          'ChartCollection',
+          { kind: 4, name: 'Charts' },
+          (s) => s as SheetModel,
+        ),
+    );
+  }
   get freezePanes(): FreezePanesObj {
     return this._child(
       'freezePanes',
@@ -236,6 +250,20 @@ export class WorksheetObj extends Obj<SheetModel> {
           { kind: 4, name: 'FreezePanes' },
           (s) => s as SheetModel,
           '1.7',
+        ),
+    );
+  }
+  get horizontalPageBreaks(): PageBreakCollectionObj {
+    return this._child(
+      'horizontalPageBreaks',
+      () =>
+        new PageBreakCollectionObj(
+          this._ctx,
+          this,
+          'PageBreakCollection',
+          { kind: 4, name: 'HorizontalPageBreaks' },
+          (s) => s as SheetModel,
+          '1.9',
         ),
     );
   }
@@ -258,6 +286,7 @@ export class WorksheetObj extends Obj<SheetModel> {
       {
         protection: () => this.protection,
         tables: () => this.tables,
+        charts: () => this.charts,
         freezePanes: () => this.freezePanes,
         pageLayout: () => this.pageLayout,
       } as Record<string, () => Obj<unknown>>
