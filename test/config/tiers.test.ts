@@ -58,6 +58,7 @@ test('the tiers hold the files that need the tools, the components and the rest'
     'test/addin/bundle.test.ts',
     'test/addin/web.e2e.test.ts',
     'test/addin/workflow.e2e.test.ts',
+    'test/io/xlsx-chart-libreoffice.test.ts',
     'test/workbook/libreoffice-parity.test.ts',
   ]);
   expect(of('dom')).toContain('test/taskpane/app.test.tsx');
