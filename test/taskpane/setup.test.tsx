@@ -285,7 +285,7 @@ describe('Thiết lập khối: a new workbook', () => {
 
   it('reads criteria and units from CSV files, and names the line of a bad one', async () => {
     const { session, user } = await renderEmpty();
-    await user.click(screen.getByRole('radio', { name: /Tệp CSV tiêu chí/ }));
+    await user.click(screen.getByRole('radio', { name: /Tệp tiêu chí CSV hoặc Excel/ }));
     const bad =
       'ma;ma_cha;noi_dung;loai;diem_chuan;muc;tran_cong;tran_tru;tran_tong;can_minh_chung\nI;;Phần I;nhom;;;;;;\n1;I;Mục 1;chuan;bốn;;;;;\n';
     await user.upload(

@@ -115,7 +115,10 @@ export function TemplateSource(props: {
       <Field label="Lấy bảng chấm điểm từ" required {...fieldError(props.error)}>
         <RadioGroup value={kind ?? ''} onChange={(_, d) => choose(d.value as SourceKind)}>
           <Radio value="mau" label={SAMPLE_LABEL} />
-          <Radio value="csv" label="Tệp CSV tiêu chí (các cột ma, ma_cha, noi_dung, loai, …)" />
+          <Radio
+            value="csv"
+            label="Tệp tiêu chí CSV hoặc Excel (các cột ma, ma_cha, noi_dung, loai, …)"
+          />
           <Radio value="dan" label="Dán bảng chấm điểm từ Excel hoặc Word" />
         </RadioGroup>
       </Field>
