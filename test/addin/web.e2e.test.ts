@@ -223,6 +223,8 @@ step(
     await expect(
       page.getByText(/^phiên bản \d+\.\d+\.\d+ \(\d{4}-\d\d-\d\d\)$/).count(),
     ).resolves.toBe(1);
+    // The file adapter runs in a Web Worker, started from the code inlined in the page (a blob).
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/^blob:/)]);
     await openFile(at('khoi.xlsx'));
     await expectText(fileState(), 'khoi.xlsxĐã lưu');
     await pane().getByRole('heading', { name: 'Khối Nội chính' }).waitFor();
@@ -439,6 +441,7 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(hostedUrl);
   await page.getByRole('status').filter({ hasText: 'Sổ tính trống' }).waitFor();
+  expect(page.workers()).toHaveLength(1);
   // The service worker has every file of the build in its cache.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await openFile(at('reference.xlsx'));
@@ -476,6 +479,10 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
   try {
     await page.reload();
     await page.getByRole('button', { name: 'Mở sổ tính…' }).waitFor();
+    // The worker's file came from the service worker's cache.
+    expect(page.workers().map((w) => w.url())).toEqual([
+      expect.stringMatching(new RegExp(`^${hostedUrl}worker\\.[0-9a-f]{8}\\.js$`)),
+    ]);
     await shot('8-hosted-offline');
   } finally {
     await context.setOffline(false);
