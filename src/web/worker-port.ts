@@ -1,6 +1,7 @@
 import {
   InputError,
   type InputProblem,
+  type RangeStyle,
   type WorkbookPort,
   type WorkbookRead,
   type WritePlan,
@@ -84,13 +85,32 @@ class WorkerWorkbooks {
   }
 }
 
-type Layouts = Record<string, SheetLook | undefined>;
+/**
+ * A sheet's layout as it crosses: its styles (one per styled cell) as JSON, parsed when the view
+ * first shows the sheet. A 60-unit workbook has some 75 000 of them: cloned as objects they took a
+ * quarter of a second of the page's main thread, and most sheets are never shown.
+ */
+export type WireLayout = Omit<SheetLook, 'styles'> & { styles: string };
+
+type Layouts = Record<string, WireLayout | undefined>;
+
+/** The look of a sheet whose styles are parsed when first asked for (the tabs need none). */
+function unwired({ styles, ...look }: WireLayout): SheetLook {
+  let parsed: RangeStyle[] | undefined;
+  return {
+    ...look,
+    get styles() {
+      return (parsed ??= JSON.parse(styles) as RangeStyle[]);
+    },
+  };
+}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A workbook the worker holds: the same port the task pane uses in-page and in Excel. */
 export class WorkerPort implements WorkbookPort {
   private layouts: Layouts | undefined;
+  private readonly parsed = new Map<string, SheetLook>();
 
   constructor(
     private readonly workbooks: WorkerWorkbooks,
@@ -110,10 +130,13 @@ export class WorkerPort implements WorkbookPort {
         plan,
         layouts,
       });
-      if (this.layouts) Object.assign(this.layouts, written);
+      if (!this.layouts) return;
+      Object.assign(this.layouts, written);
+      for (const name of Object.keys(written)) this.parsed.delete(name);
     } catch (e) {
       // A failed write may have changed some sheets: their looks are read again, all of them.
       if (layouts) this.layouts = await this.allLayouts().catch(() => this.layouts);
+      this.parsed.clear();
       throw e;
     }
   }
@@ -130,7 +153,14 @@ export class WorkerPort implements WorkbookPort {
    */
   async looks(): Promise<FileLooks> {
     this.layouts = await this.allLayouts();
-    return (name) => this.layouts?.[name];
+    this.parsed.clear();
+    return (name) => {
+      const wire = this.layouts?.[name];
+      if (!wire) return undefined;
+      let look = this.parsed.get(name);
+      if (!look) this.parsed.set(name, (look = unwired(wire)));
+      return look;
+    };
   }
 
   private allLayouts(): Promise<Layouts> {

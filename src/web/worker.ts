@@ -7,7 +7,7 @@
  */
 import { openXlsx, sheetLayout, XlsxWorkbook, xlsxBytes } from '../io/xlsx';
 import { InputError } from '../workbook';
-import type { WorkerFailure, WorkerReply, WorkerRequest } from './worker-port';
+import type { WireLayout, WorkerFailure, WorkerReply, WorkerRequest } from './worker-port';
 
 /** The worker's global scope, as far as it is used (the project's types are the page's). */
 const scope = self as unknown as {
@@ -24,7 +24,12 @@ function workbook(handle: number): XlsxWorkbook {
 }
 
 function layouts(wb: XlsxWorkbook, names: readonly string[]) {
-  return Object.fromEntries(names.map((n) => [n, sheetLayout(wb, n)]));
+  return Object.fromEntries(
+    names.map((n): [string, WireLayout | undefined] => {
+      const layout = sheetLayout(wb, n);
+      return [n, layout && { ...layout, styles: JSON.stringify(layout.styles) }];
+    }),
+  );
 }
 
 /** The answer to one request, and the buffers handed over with it. */

@@ -65,6 +65,7 @@ describe('the file adapter behind the worker port', () => {
       );
     expect(empty).toBeDefined();
     const plan = { replace: [], update: [{ ...empty!, value: 4 }] };
+    expect(looks(empty!.sheet)).toEqual(sheetLayout(here, empty!.sheet));
     const before = sheetLayout(here, empty!.sheet)!.styles.length;
     await here.write(plan);
     await there.write(plan);
