@@ -34,6 +34,26 @@ export function frontSheet(
 /** ARGB ("FFDDEBF7") → CSS colour. */
 const css = (argb: string) => `#${argb.slice(-6)}`;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Vietnamese numbers with so many decimals, one formatter each: `toLocaleString` builds a new one
+ * for every call, and a ranking sheet shows thousands of numbers.
+ */
+function vietnameseNumbers(min: number, max: number): Intl.NumberFormat {
+  const key = `${min},${max}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('vi-VN', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** What a cell shows for a number format: decimals and sign of its first section, or a date. */
 export function formatValue(value: ReadValue, numberFormat?: string): string {
   if (value === null) return '';
@@ -44,11 +64,9 @@ export function formatValue(value: ReadValue, numberFormat?: string): string {
   }
   const section = numberFormat?.split(';')[0] ?? '';
   const decimals = /0\.(0+)/.exec(section)?.[1]?.length;
-  const text = value.toLocaleString('vi-VN', {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? (section === '0' ? 0 : 4),
-    useGrouping: false,
-  });
+  const text = vietnameseNumbers(decimals ?? 0, decimals ?? (section === '0' ? 0 : 4)).format(
+    value,
+  );
   return section.startsWith('+') && value > 0 ? `+${text}` : text;
 }
 
