@@ -53,11 +53,59 @@ const ICON = `data:image/png;base64,${require('node:fs')
 const VERSION = `${pkg.version} (${new Date().toISOString().slice(0, 10)})`;
 
 /**
+ * The web app's Web Worker (src/web/worker.ts): an entry of its own, in ONE file with ExcelJS
+ * inside (a worker started from a blob in the single offline file can load no other file), hence
+ * left out of the chunks split off for the pages. Not minified: it is ExcelJS's minified build and
+ * a little of ours.
+ */
+const WORKER = 'worker';
+const pageChunk = (chunk) => chunk.name !== WORKER;
+
+/** The worker entry's script file in a compilation. */
+const workerFile = (compilation) =>
+  compilation.entrypoints
+    .get(WORKER)
+    .getFiles()
+    .find((f) => f.endsWith('.js'));
+
+/**
+ * Names the worker's file to the web app's page in `<script type="text/plain" id="thidua-worker"
+ * data-src="…">`, which the browser does not run; src/web/worker-port.ts starts the worker from it.
+ * A page that is to carry the worker's code inside instead is left to InlineScriptsPlugin.
+ */
+class WorkerScriptPlugin {
+  constructor(pages, inline = []) {
+    this.pages = pages;
+    this.inline = inline;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('WorkerScript', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('WorkerScript', (data) => {
+        if (!this.pages.includes(data.outputName) || this.inline.includes(data.outputName))
+          return data;
+        data.bodyTags.unshift({
+          tagName: 'script',
+          voidTag: false,
+          attributes: {
+            type: 'text/plain',
+            id: 'thidua-worker',
+            'data-src': data.publicPath + workerFile(compilation),
+          },
+          meta: { plugin: 'WorkerScript' },
+        });
+        return data;
+      });
+    });
+  }
+}
+
+/**
  * Inlines every script of the compilation into one page (`thidua.html`): the lazy chunks first,
  * which register themselves with webpack's runtime, then the entry's. `</script` inside a script
  * would end it early, so it is written `<\\/script` (the same string to JavaScript); source-map
  * links go (the page must ask for nothing), and the licences the minifier set apart come back as
- * one comment at the end of the page.
+ * one comment at the end of the page. The worker's code goes in as text the page does not run
+ * (`<script type="text/plain" id="thidua-worker">`): the app starts it from a blob.
  */
 class InlineScriptsPlugin {
   constructor(page) {
@@ -68,10 +116,10 @@ class InlineScriptsPlugin {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineScripts', (data) => {
         if (data.outputName !== this.page) return data;
         const text = (file) => compilation.assets[file].source().toString();
-        const script = (file) => ({
+        const script = (file, attributes = {}) => ({
           tagName: 'script',
           voidTag: false,
-          attributes: {},
+          attributes,
           innerHTML: text(file)
             .replace(/(^|\n)\/\/# sourceMappingURL=\S+/g, '$1')
             .replace(/<\/script/gi, '<\\/script'),
@@ -82,13 +130,17 @@ class InlineScriptsPlugin {
           .filter((t) => t.tagName === 'script' && t.attributes.src)
           .map((t) => decodeURIComponent(t.attributes.src));
         const files = Object.keys(compilation.assets);
-        const lazy = files.filter((f) => f.endsWith('.js') && !entry.includes(f));
+        const worker = workerFile(compilation);
+        const lazy = files.filter((f) => f.endsWith('.js') && !entry.includes(f) && f !== worker);
         const licences = files
           .filter((f) => f.endsWith('.LICENSE.txt'))
           .map((f) => text(f).replace(/--/g, '- -'))
           .join('\n');
         data.headTags = data.headTags.filter((t) => t.tagName !== 'script');
-        data.bodyTags = [...lazy, ...entry].map(script);
+        data.bodyTags = [
+          script(worker, { type: 'text/plain', id: 'thidua-worker' }),
+          ...[...lazy, ...entry].map((f) => script(f)),
+        ];
         if (licences)
           data.bodyTags.push({
             tagName: 'template',
@@ -194,11 +246,15 @@ module.exports = async (env = {}, options = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'all' },
-          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: 'all' },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: pageChunk,
+          },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: pageChunk },
         },
       },
-      minimizer: [new MinimizerPlugin({ exclude: /^exceljs\./ })],
+      minimizer: [new MinimizerPlugin({ exclude: /^(exceljs|worker)\./ })],
     },
     plugins: [
       new webpack.DefinePlugin({
@@ -213,6 +269,7 @@ module.exports = async (env = {}, options = {}) => {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
     web: './src/web/index.tsx',
+    [WORKER]: './src/web/worker.ts',
   };
   addin.plugins.push(
     new CopyWebpackPlugin({
@@ -237,6 +294,7 @@ module.exports = async (env = {}, options = {}) => {
     page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
     page('commands', './src/commands/commands.html', ['commands']),
     page('web', './src/web/web.html', ['web']),
+    new WorkerScriptPlugin(['web.html']),
   );
   addin.devServer = {
     hot: true,
@@ -252,11 +310,12 @@ module.exports = async (env = {}, options = {}) => {
   };
 
   const web = common('web', env.webOutput || 'dist-web', true);
-  web.entry = { web: './src/web/index.tsx' };
+  web.entry = { web: './src/web/index.tsx', [WORKER]: './src/web/worker.ts' };
   // Chunks next to the page; inlined scripts have no src from which webpack could guess it.
   web.output.publicPath = '';
   web.plugins.push(
     page(serveWeb ? 'web' : 'index', './src/web/web.html', ['web']),
+    new WorkerScriptPlugin(['web.html', 'index.html', 'thidua.html'], ['thidua.html']),
     ...(serveWeb
       ? []
       : [

@@ -140,7 +140,7 @@ export async function benchBundle(): Promise<void> {
     const budget =
       page === 'taskpane.html'
         ? `; budget ${kb(BUDGET_GZIP)}: ratio ${(size.gzip / BUDGET_GZIP).toFixed(2)}× (target ≤ 1.00×)`
-        : ' (no budget: the web app carries the in-memory workbook, ExcelJS)';
+        : ' (no budget: the web app; ExcelJS is in its worker, src/web/worker.ts)';
     console.log(
       `  ${page}: initial JavaScript ${kb(size.gzip)} gzipped (${kb(size.bytes)} raw, ${size.files.length} file${size.files.length === 1 ? '' : 's'})${budget}`,
     );

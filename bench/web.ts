@@ -80,7 +80,7 @@ export async function benchWeb(): Promise<void> {
       `  open and rank ${units} units × ${criteria} criteria in the page: ${mid('app').toFixed(0)} ms; ExcelJS alone loading and saving it there: ${mid('alone').toFixed(0)} ms; ratio ${ratio(mid('app'), mid('alone'))} (target ≤ 1.5×)`,
     );
     console.log(
-      `  longest main-thread task meanwhile: ${mid('longest').toFixed(0)} ms (target ≤ 200 ms; ExcelJS parses and writes on the main thread, see src/web/index.tsx)`,
+      `  longest main-thread task meanwhile: ${mid('longest').toFixed(0)} ms (target ≤ 200 ms; ExcelJS parses and writes in a Web Worker, see src/web/index.tsx)`,
     );
   } finally {
     await browser.close();

@@ -40,6 +40,7 @@ function DOOR_FACES() {
 export const ADAPTER_ENTRIES = {
   'src/taskpane/index.tsx': ['io/excel'],
   'src/web/index.tsx': ['io/xlsx'],
+  'src/web/worker.ts': ['io/xlsx'],
   'src/cli/io.ts': ['io/xlsx', 'io/node'],
 };
 

@@ -11,16 +11,48 @@ import {
 import type { SheetLook } from './web-workbook';
 
 export interface SheetViewProps {
-  /** The workbook's sheets as read through the port, in tab order. */
-  sheets: readonly SheetData[];
-  /** The sheet in front; the first visible one when null or gone. */
-  active: string | null;
+  /** The workbook's sheet names, in tab order. */
+  names: readonly string[];
+  /** The sheet in front (`frontSheet` picks it), as read through the port. */
+  shown: SheetData | undefined;
   look(name: string): SheetLook | undefined;
   onSelect(name: string): void;
 }
 
+/**
+ * The sheet the view shows: the one in front, else the first visible one. Only its cells are read
+ * (a 60-unit workbook's sheets together are megabytes, read again after every write).
+ */
+export function frontSheet(
+  names: readonly string[],
+  active: string | null,
+  look: (name: string) => SheetLook | undefined,
+): string | undefined {
+  return names.find((n) => n === active) ?? names.find((n) => !look(n)?.hidden) ?? names[0];
+}
+
 /** ARGB ("FFDDEBF7") → CSS colour. */
 const css = (argb: string) => `#${argb.slice(-6)}`;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Vietnamese numbers with so many decimals, one formatter each: `toLocaleString` builds a new one
+ * for every call, and a ranking sheet shows thousands of numbers.
+ */
+function vietnameseNumbers(min: number, max: number): Intl.NumberFormat {
+  const key = `${min},${max}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('vi-VN', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
 
 /** What a cell shows for a number format: decimals and sign of its first section, or a date. */
 export function formatValue(value: ReadValue, numberFormat?: string): string {
@@ -32,11 +64,9 @@ export function formatValue(value: ReadValue, numberFormat?: string): string {
   }
   const section = numberFormat?.split(';')[0] ?? '';
   const decimals = /0\.(0+)/.exec(section)?.[1]?.length;
-  const text = value.toLocaleString('vi-VN', {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? (section === '0' ? 0 : 4),
-    useGrouping: false,
-  });
+  const text = vietnameseNumbers(decimals ?? 0, decimals ?? (section === '0' ? 0 : 4)).format(
+    value,
+  );
   return section.startsWith('+') && value > 0 ? `+${text}` : text;
 }
 
@@ -265,8 +295,8 @@ function Grid({ data, look }: { data: SheetData; look: SheetLook | undefined }) 
  * Excel (hidden sheets in grey italics, marked "ẩn"), styles, widths and merges as thidua wrote
  * them, formulas in each cell's tooltip.
  */
-export function SheetView({ sheets, active, look, onSelect }: SheetViewProps) {
-  if (sheets.length === 0)
+export function SheetView({ names, shown, look, onSelect }: SheetViewProps) {
+  if (names.length === 0)
     return (
       <div style={styles.root}>
         <div style={styles.empty} role="status">
@@ -276,35 +306,33 @@ export function SheetView({ sheets, active, look, onSelect }: SheetViewProps) {
         </div>
       </div>
     );
-  const shown =
-    sheets.find((s) => s.name === active) ??
-    sheets.find((s) => !look(s.name)?.hidden) ??
-    sheets[0]!;
   return (
     <div style={styles.root}>
       {/* Focusable, so a keyboard can scroll a sheet wider or longer than the view. */}
-      <div
-        style={styles.grid}
-        tabIndex={0}
-        role="region"
-        aria-label={`Nội dung trang ${shown.name}`}
-      >
-        <Grid data={shown} look={look(shown.name)} />
-      </div>
+      {shown && (
+        <div
+          style={styles.grid}
+          tabIndex={0}
+          role="region"
+          aria-label={`Nội dung trang ${shown.name}`}
+        >
+          <Grid data={shown} look={look(shown.name)} />
+        </div>
+      )}
       <div role="tablist" aria-label="Trang tính" style={styles.tabs}>
-        {sheets.map((s) => {
-          const l = look(s.name);
-          const selected = s === shown;
+        {names.map((name) => {
+          const l = look(name);
+          const selected = name === shown?.name;
           return (
             <button
-              key={s.name}
+              key={name}
               type="button"
               role="tab"
               aria-selected={selected}
               style={tabStyle(selected, l?.hidden ?? false, l?.tabColor)}
-              onClick={() => onSelect(s.name)}
+              onClick={() => onSelect(name)}
             >
-              {s.name}
+              {name}
               {l?.hidden ? ' (ẩn)' : ''}
             </button>
           );

@@ -40,7 +40,7 @@ import {
 import { NoticeBar, type Notice } from '../taskpane/pane';
 import type { SheetData } from '../workbook';
 import { RestoreOffer } from './RestoreOffer';
-import { SheetView } from './SheetView';
+import { frontSheet, SheetView } from './SheetView';
 import type { WebWorkbook } from './web-workbook';
 import type { WorkbookFile } from './workbook-file';
 
@@ -84,18 +84,18 @@ const useStyles = makeStyles({
   dropping: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
 });
 
-/** Every sheet of the workbook, read again through the port after each write. */
+/** The sheet names and the sheet in front, read again through the port after each write. */
 function useSheets(workbook: WebWorkbook) {
   const version = useSyncExternalStore(workbook.subscribe, workbook.snapshot);
-  const [sheets, setSheets] = useState<SheetData[] | null>(null);
+  const [sheets, setSheets] = useState<{ names: string[]; shown?: SheetData } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     (async () => {
       const { sheetNames } = await workbook.read([]);
-      const { sheets } = await workbook.read(sheetNames);
-      const order = new Map(sheetNames.map((n, i) => [n, i]));
-      if (live) setSheets(sheets.sort((a, b) => order.get(a.name)! - order.get(b.name)!));
+      const front = frontSheet(sheetNames, workbook.activeSheet, (n) => workbook.look(n));
+      const { sheets } = await workbook.read(front ? [front] : []);
+      if (live) setSheets({ names: sheetNames, ...(sheets[0] ? { shown: sheets[0] } : {}) });
     })().catch((e: unknown) => live && setError(String(e)));
     return () => {
       live = false;
@@ -400,8 +400,8 @@ export function WebApp({ file, session, Pane, leftOver }: WebAppProps) {
         <main className={s.main}>
           <section className={s.sheet} aria-label="Sổ tính">
             <SheetView
-              sheets={sheets ?? []}
-              active={workbook.activeSheet}
+              names={sheets?.names ?? []}
+              shown={sheets?.shown}
               look={(name) => workbook.look(name)}
               onSelect={(name) => workbook.show(name)}
             />

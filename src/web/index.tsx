@@ -7,24 +7,32 @@
 import { createRoot } from 'react-dom/client';
 import { createSession, type Host } from '../app';
 import { browserDownload, canKeepWorkingCopy, readWorkingCopy } from '../io/browser';
-import { openXlsx, sheetLayout, XlsxWorkbook, xlsxBytes } from '../io/xlsx';
 import { App } from '../taskpane/pane';
 import { WebApp } from './WebApp';
 import { WebWorkbook } from './web-workbook';
+import { startWorker, workerCodec } from './worker-port';
 import { WorkbookFile, type WorkbookCodec } from './workbook-file';
 
 /*
- * ExcelJS parses and writes on the main thread. It could run in a Web Worker only by moving the
- * whole workbook model across for every read and write the pane makes (the port is the in-memory
- * ExcelJS workbook), and the single offline file would need its worker inlined as a blob: the
- * steps stay on the main thread, each behind a progress line that is painted first.
+ * The file adapter runs in a Web Worker (src/web/worker.ts): a 60-unit workbook takes seconds to
+ * parse or write, and the page must keep answering meanwhile. The port is the boundary: reads,
+ * write plans and bytes cross as plain data, the ExcelJS workbook stays in the worker. Where no
+ * worker starts (an old browser, a page that forbids them, jsdom) the adapter runs in the page as
+ * before, loaded on demand; the page downloads ExcelJS only then (and for the exports).
  */
-const codec: WorkbookCodec<XlsxWorkbook> = {
-  empty: () => XlsxWorkbook.empty(),
-  open: openXlsx,
-  bytes: xlsxBytes,
-  looks: (workbook) => (name) => sheetLayout(workbook, name),
-};
+async function adapter(): Promise<WorkbookCodec> {
+  const worker = await startWorker();
+  if (worker) return workerCodec(worker);
+  const { openXlsx, sheetLayout, XlsxWorkbook, xlsxBytes } = await import('../io/xlsx');
+  const inPage: WorkbookCodec<InstanceType<typeof XlsxWorkbook>> = {
+    empty: () => XlsxWorkbook.empty(),
+    open: openXlsx,
+    bytes: xlsxBytes,
+    looks: async (workbook) => (name) => sheetLayout(workbook, name),
+    release: () => undefined,
+  };
+  return inPage;
+}
 
 /** The service worker of the hosted build (dist-web/sw.js), so the app works offline once loaded. */
 function registerServiceWorker() {
@@ -34,6 +42,7 @@ function registerServiceWorker() {
 }
 
 async function main(container: HTMLElement) {
+  const codec = await adapter();
   const workbook = new WebWorkbook(codec.empty());
   const file = new WorkbookFile(workbook, codec);
   const host: Host = {

@@ -28,8 +28,8 @@ function lookOf(spec: SheetSpec): SheetLook {
 export type FileLooks = (name: string) => SheetLook | undefined;
 
 /**
- * The web app's workbook: a port over the open file's workbook (the in-memory file adapter) that
- * tells its listeners after every write, so the sheet view reads the workbook again and the file
+ * The web app's workbook: a port over the open file's workbook (the file adapter, in its worker)
+ * that tells its listeners after every write, so the sheet view reads the workbook again and the file
  * keeps its working copy, and keeps which sheet is in front (the host's `showSheet`). Opening
  * another file swaps the workbook underneath. Reads and writes pass through unchanged: the task
  * pane sees the same port the CLI uses.

@@ -1,4 +1,4 @@
-import { createWorkbook, mergeCopies, type NamedWorkbook } from '../app';
+import { createWorkbook, mergeCopies } from '../app';
 import {
   browserDownload,
   dropWorkingCopy,
@@ -15,14 +15,17 @@ import type { FileLooks, WebWorkbook } from './web-workbook';
 
 /**
  * The file adapter as the web app needs it, given by the entry that creates it (src/web/index.tsx):
- * a workbook from bytes and back, and the look of a file's sheets.
+ * a workbook from bytes and back, and the look of a file's sheets. It runs in a Web Worker where
+ * the browser has one (src/web/worker-port.ts), else in the page.
  */
 export interface WorkbookCodec<P extends WorkbookPort = WorkbookPort> {
   empty(): P;
   /** Refuses, with an InputError naming the file, what is not a readable .xlsx. */
   open(bytes: Uint8Array, name: string): Promise<P>;
   bytes(workbook: P): Promise<Uint8Array>;
-  looks(workbook: P): FileLooks;
+  looks(workbook: P): Promise<FileLooks>;
+  /** The workbook is no longer needed (a worker holds it until told). */
+  release(workbook: P): void;
 }
 
 /** What the open workbook needs of the browser; the real one is BROWSER_FILES. */
@@ -95,6 +98,9 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
   private readonly listeners = new Set<() => void>();
   private keepTimer: ReturnType<typeof setTimeout> | undefined;
   private keeping: Promise<void> = Promise.resolve();
+  /** Writes made to the workbook so far, and the bytes of the latest state asked for. */
+  private writes = 0;
+  private written: { port: P; writes: number; bytes: Promise<Uint8Array> } | undefined;
 
   constructor(
     readonly workbook: WebWorkbook<P>,
@@ -102,7 +108,10 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
     private readonly files: FileServices = BROWSER_FILES,
     private readonly now: () => Date = () => new Date(),
   ) {
-    workbook.onWrite(() => this.changed());
+    workbook.onWrite(() => {
+      this.writes++;
+      this.changed();
+    });
   }
 
   get state(): FileState {
@@ -119,9 +128,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
   /** Opens a picked file in place of the current workbook; a refusal leaves the current one. */
   async open(picked: PickedWorkbook): Promise<void> {
     refuseTooLarge(picked);
-    const port = await this.codec.open(picked.bytes, picked.name);
-    this.cancelKeep();
-    this.workbook.swap(port, this.codec.looks(port));
+    await this.swap(await this.codec.open(picked.bytes, picked.name));
     this.set({
       name: picked.name,
       inFile: true,
@@ -133,6 +140,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
   /** An empty workbook, to set a new bloc up in. */
   startNew(): void {
     this.cancelKeep();
+    this.codec.release(this.workbook.inner);
     this.workbook.swap(this.codec.empty());
     this.set({ name: NEW_FILE_NAME, inFile: false, dirty: false });
   }
@@ -146,9 +154,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
 
   /** The working copy of an earlier visit, with its unsaved changes. */
   async restore(copy: WorkingCopy): Promise<void> {
-    const port = await this.codec.open(copy.bytes, copy.name);
-    this.cancelKeep();
-    this.workbook.swap(port, this.codec.looks(port));
+    await this.swap(await this.codec.open(copy.bytes, copy.name));
     this.set({
       name: copy.name,
       inFile: false,
@@ -163,7 +169,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
    * download under the same name. Returns how it was saved.
    */
   async save(): Promise<'file' | 'download'> {
-    const bytes = await this.codec.bytes(this.workbook.inner);
+    const bytes = await this.bytes();
     let how: 'file' | 'download' = 'download';
     if (this.file.handle && (await this.files.writeTo(this.file.handle, bytes))) how = 'file';
     else this.files.download(this.file.name, bytes);
@@ -176,7 +182,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
 
   /** "Lưu thành…": a new file where the browser can ask for one, else a download. */
   async saveAs(): Promise<'file' | 'download' | 'cancelled'> {
-    const bytes = await this.codec.bytes(this.workbook.inner);
+    const bytes = await this.bytes();
     const handle = await this.files.pickSave(this.file.name);
     if (handle) {
       if (!(await this.files.writeTo(handle, bytes))) return 'cancelled';
@@ -194,11 +200,15 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
    * merged.
    */
   async merge(copies: readonly PickedWorkbook[]): Promise<string[]> {
-    const named: NamedWorkbook[] = [];
+    const named: { file: string; port: P }[] = [];
     copies.forEach(refuseTooLarge);
-    for (const c of copies)
-      named.push({ file: c.name, port: await this.codec.open(c.bytes, c.name) });
-    return mergeCopies({ file: this.file.name, port: this.workbook }, named);
+    try {
+      for (const c of copies)
+        named.push({ file: c.name, port: await this.codec.open(c.bytes, c.name) });
+      return await mergeCopies({ file: this.file.name, port: this.workbook }, named);
+    } finally {
+      for (const n of named) this.codec.release(n.port);
+    }
   }
 
   /** Waits until the working copy of the latest change is kept (tests, and before leaving). */
@@ -209,6 +219,37 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
       this.keeping = this.keeping.then(() => this.keep());
     }
     await this.keeping;
+  }
+
+  /** An opened workbook in place of the current one, with the look of its sheets. */
+  private async swap(port: P) {
+    let looks: FileLooks;
+    try {
+      looks = await this.codec.looks(port);
+    } catch (e) {
+      this.codec.release(port);
+      throw e;
+    }
+    this.cancelKeep();
+    this.codec.release(this.workbook.inner);
+    this.workbook.swap(port, looks);
+  }
+
+  /**
+   * The workbook's .xlsx bytes, written once per state: the working copy kept after a change and
+   * a save right after share them (a large workbook takes seconds to write).
+   */
+  private bytes(): Promise<Uint8Array> {
+    const { inner } = this.workbook;
+    if (this.written?.port !== inner || this.written.writes !== this.writes) {
+      const bytes = this.codec.bytes(inner);
+      const written = { port: inner, writes: this.writes, bytes };
+      this.written = written;
+      bytes.catch(() => {
+        if (this.written === written) this.written = undefined;
+      });
+    }
+    return this.written!.bytes;
   }
 
   private async saved(file: Pick<FileState, 'name' | 'handle'>) {
@@ -242,7 +283,7 @@ export class WorkbookFile<P extends WorkbookPort = WorkbookPort> {
     const { name, handle, changedAt, dirty } = this.file;
     if (!dirty) return;
     try {
-      const bytes = await this.codec.bytes(this.workbook.inner);
+      const bytes = await this.bytes();
       await this.files.keep({
         name,
         bytes,

@@ -5,7 +5,9 @@
  * import`. Open, fill a unit, reload and restore the working copy, verify, rank, save; the saved
  * workbook ranks as `thidua rank --json` ranks the same inputs, and LibreOffice's recalculation
  * agrees. Then merging units' copies (and a conflicting one refused), and bad files refused with
- * the current workbook kept. Screenshots go to out/screenshots/web-<n>-<step>.png.
+ * the current workbook kept. The file adapter runs in the page's Web Worker (a blob from the single
+ * file, a file of the hosted build); the last step takes the worker away and the page runs it
+ * itself. Screenshots go to out/screenshots/web-<n>-<step>.png.
  *
  * The steps share one page and run in order; once one fails, the later ones stop at once.
  */
@@ -103,6 +105,9 @@ function serve(root: string): Promise<Server> {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/** The units as `thidua rank --json` ranks the workbook. */
+const units = (file: string) => cli('rank', file, '--json').then((t) => JSON.parse(t).units);
 
 async function cli(...args: string[]) {
   const r = await thidua(...args);
@@ -225,6 +230,8 @@ step(
     await expect(
       page.getByText(/^phiên bản \d+\.\d+\.\d+ \(\d{4}-\d\d-\d\d\)$/).count(),
     ).resolves.toBe(1);
+    // The file adapter runs in a Web Worker, started from the code inlined in the page (a blob).
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/^blob:/)]);
     await openFile(at('khoi.xlsx'));
     await expectText(fileState(), 'khoi.xlsxĐã lưu');
     await pane().getByRole('heading', { name: 'Khối Nội chính' }).waitFor();
@@ -451,6 +458,7 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(hostedUrl);
   await page.getByRole('status').filter({ hasText: 'Sổ tính trống' }).waitFor();
+  expect(page.workers()).toHaveLength(1);
   // The service worker has every file of the build in its cache.
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await openFile(at('reference.xlsx'));
@@ -463,7 +471,6 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
     1,
   );
   await download!.saveAs(at('hosted.xlsx'));
-  const units = (file: string) => cli('rank', file, '--json').then((t) => JSON.parse(t).units);
   expect(await units(at('hosted.xlsx'))).toEqual(await units(at('saved.xlsx')));
 
   // The same workbook saved again by LibreOffice Calc opens and ranks the same.
@@ -488,6 +495,10 @@ step('8 hosted: the same app over http opens, ranks and saves, then works offlin
   try {
     await page.reload();
     await page.getByRole('button', { name: 'Mở sổ tính…' }).waitFor();
+    // The worker's file came from the service worker's cache.
+    expect(page.workers().map((w) => w.url())).toEqual([
+      expect.stringMatching(new RegExp(`^${hostedUrl}worker\\.[0-9a-f]{8}\\.js$`)),
+    ]);
     await shot('8-hosted-offline');
   } finally {
     await context.setOffline(false);
@@ -577,3 +588,30 @@ step('9 accessibility and keyboard: axe on every tab; open and save by keyboard'
   const [download] = await downloadsOf(() => page.keyboard.press('Enter'), 1);
   expect(download!.suggestedFilename()).toBe('saved.xlsx');
 });
+
+step(
+  '10 no worker: where the browser has none, the page reads and writes the workbook itself',
+  async () => {
+    page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
+    await page.goto(pathToFileURL(path.join(web, 'thidua.html')).href);
+    await page.getByRole('status').filter({ hasText: 'Sổ tính trống' }).waitFor();
+    expect(page.workers()).toEqual([]);
+    await openFile(at('saved.xlsx'));
+    await expectText(fileState(), 'saved.xlsxĐã lưu');
+    await pane().getByRole('tab', { name: 'Xếp hạng' }).click();
+    await pane().getByRole('button', { name: 'Xếp hạng', exact: true }).click();
+    await pane()
+      .getByText(/^Đã xếp hạng/)
+      .first()
+      .waitFor();
+    const [download] = await downloadsOf(
+      () => toolbar().getByRole('button', { name: 'Lưu', exact: true }).click(),
+      1,
+    );
+    await download!.saveAs(at('no-worker.xlsx'));
+    expect(await units(at('no-worker.xlsx'))).toEqual(await units(at('saved.xlsx')));
+  },
+);

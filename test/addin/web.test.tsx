@@ -8,7 +8,7 @@
 import '../support/pane-globals';
 import '@testing-library/jest-dom';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { formatValue, SheetView } from '../../src/web/SheetView';
+import { formatValue, frontSheet, SheetView } from '../../src/web/SheetView';
 import { WebWorkbook } from '../../src/web/web-workbook';
 import {
   emptySheet,
@@ -107,13 +107,14 @@ describe('SheetView', () => {
   const look = (name: string) => looks[name as keyof typeof looks];
 
   test('says the workbook is empty when it is', () => {
-    render(<SheetView sheets={[]} active={null} look={look} onSelect={() => undefined} />);
+    render(<SheetView names={[]} shown={undefined} look={look} onSelect={() => undefined} />);
     expect(screen.getByRole('status')).toHaveTextContent('Sổ tính trống');
   });
 
   test('shows the first visible sheet: merges, hidden columns, formats, formulas', () => {
     const onSelect = jest.fn();
-    render(<SheetView sheets={[config, sheet]} active={null} look={look} onSelect={onSelect} />);
+    expect(frontSheet(['Cấu hình', 'CAT'], null, look)).toBe('CAT');
+    render(<SheetView names={['Cấu hình', 'CAT']} shown={sheet} look={look} onSelect={onSelect} />);
     const tabs = within(screen.getByRole('tablist', { name: 'Trang tính' })).getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Cấu hình (ẩn)', 'CAT']);
     expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
@@ -135,14 +136,19 @@ describe('SheetView', () => {
   });
 
   test('shows the sheet in front when there is one', () => {
+    expect(frontSheet(['Cấu hình', 'CAT'], 'Cấu hình', look)).toBe('Cấu hình');
+    expect(frontSheet(['Cấu hình', 'CAT'], 'Đã xóa', look)).toBe('CAT');
+    expect(frontSheet(['Cấu hình'], null, look)).toBe('Cấu hình');
     render(
       <SheetView
-        sheets={[config, sheet]}
-        active="Cấu hình"
+        names={['Cấu hình', 'CAT']}
+        shown={config}
         look={look}
         onSelect={() => undefined}
       />,
     );
     expect(screen.getByRole('table', { name: 'Cấu hình' })).toBeInTheDocument();
+    const tabs = within(screen.getByRole('tablist', { name: 'Trang tính' })).getAllByRole('tab');
+    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
   });
 });
