@@ -135,7 +135,8 @@ describe('through the web app’s open file', () => {
     empty: () => XlsxWorkbook.empty(),
     open: openXlsx,
     bytes: xlsxBytes,
-    looks: (workbook) => (name) => sheetLayout(workbook, name),
+    looks: async (workbook) => (name) => sheetLayout(workbook, name),
+    release: () => undefined,
   };
   const files: FileServices = {
     keep: async () => undefined,
