@@ -11,6 +11,7 @@ import type { BlocSettings, Template } from '../core';
 import type { ReadValue } from '../workbook/grid';
 import { address } from '../workbook/grid';
 import {
+  baseName,
   decodeText,
   ENCODING_LABEL,
   parseCsv,
@@ -154,7 +155,7 @@ async function readWith<R>(
 export const readCriteriaFile = (file: InputFile, options?: ReadCriteriaOptions & InputOptions) =>
   readWith(file, options, (table, source) =>
     // The title defaults to the file's name, not to the sheet's place in it.
-    readCriteriaCsv(table, source, { title: file.name.replace(/\.[^.]*$/, ''), ...options }),
+    readCriteriaCsv(table, source, { title: baseName(file.name), ...options }),
   );
 
 export const readUnitsFile = (file: InputFile, options?: InputOptions) =>

@@ -9,6 +9,7 @@ import {
   type PickedWorkbook,
   type WorkingCopy,
 } from '../io/browser';
+import { formatMegabytes } from '../core';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../sample';
 import { InputError, type WorkbookPort } from '../workbook';
 import type { FileLooks, WebWorkbook } from './web-workbook';
@@ -71,8 +72,6 @@ export const SAMPLE_FILE_NAME = 'Khối mẫu.xlsx';
  */
 export const MAX_OPEN_BYTES = 25 * 1024 * 1024;
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-
 /** Refuses a file too large to open in a browser tab, before anything reads it. */
 function refuseTooLarge(picked: PickedWorkbook) {
   if (picked.bytes.length > MAX_OPEN_BYTES)
@@ -80,7 +79,7 @@ function refuseTooLarge(picked: PickedWorkbook) {
       {
         source: picked.name,
         location: 'tệp',
-        message: `tệp nặng ${megabytes(picked.bytes.length)}, quá ${megabytes(MAX_OPEN_BYTES)} mà ứng dụng web mở được trong trình duyệt. Sổ tính của một khối thường dưới 5 MB: hãy mở tệp bằng Excel hoặc LibreOffice, xóa các trang, dòng, hình ảnh thừa rồi lưu lại; hoặc dùng lệnh thidua trên máy tính.`,
+        message: `tệp nặng ${formatMegabytes(picked.bytes.length)}, quá ${formatMegabytes(MAX_OPEN_BYTES)} mà ứng dụng web mở được trong trình duyệt. Sổ tính của một khối thường dưới 5 MB: hãy mở tệp bằng Excel hoặc LibreOffice, xóa các trang, dòng, hình ảnh thừa rồi lưu lại; hoặc dùng lệnh thidua trên máy tính.`,
       },
     ]);
 }

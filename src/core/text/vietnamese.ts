@@ -252,6 +252,10 @@ export function formatPercent(share: number, decimals = 1): string {
 // Collation
 // ---------------------------------------------------------------------------------------------
 
+/** A file size as people read it in a message: "50,0 MB" (one decimal, decimal comma). */
+export const formatMegabytes = (bytes: number): string =>
+  `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
 /**
  * Vietnamese dictionary order (ICU "vi" tailoring): ă, â, đ, ê, ô, ơ, ư are letters of their
  * own (Đ after D), tones are secondary differences (a à ả ã á ạ) and case is tertiary.

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { formatMegabytes } from '../../core/text/vietnamese';
 import { DEFLATED, directoryEntries, locateDirectory, STORED } from './zip-directory';
 
 /**
@@ -52,8 +53,6 @@ export interface PackagePart {
   inflated: number;
 }
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-
 /** Why the package is refused; `unreadable` is a damaged or foreign file. */
 export type PackageRefusal = { unreadable: true } | { unreadable: false; message: string };
 
@@ -96,14 +95,14 @@ export function inflationRefusal(parts: readonly PackagePart[]): PackageRefusal 
   const compressed = parts.reduce((sum, p) => sum + p.compressed, 0);
   if (total > MAX_INFLATED_BYTES)
     return refuse(
-      `tệp nén ${megabytes(compressed)} nhưng giải nén ra ${megabytes(total)}, quá ${megabytes(MAX_INFLATED_BYTES)} mà thidua mở được (sổ tính 60 đơn vị × 150 tiêu chí giải nén ra chừng 13 MB): tệp có trang rất lớn (ví dụ định dạng từng dòng cho cả triệu dòng) hoặc đã bị làm ra để làm treo máy (zip bomb), nên không được mở. Nếu là sổ tính của khối, hãy mở bằng Excel hoặc LibreOffice, xóa các trang, dòng thừa rồi lưu lại; nếu không rõ nguồn, hãy xin lại tệp gốc.`,
+      `tệp nén ${formatMegabytes(compressed)} nhưng giải nén ra ${formatMegabytes(total)}, quá ${formatMegabytes(MAX_INFLATED_BYTES)} mà thidua mở được (sổ tính 60 đơn vị × 150 tiêu chí giải nén ra chừng 13 MB): tệp có trang rất lớn (ví dụ định dạng từng dòng cho cả triệu dòng) hoặc đã bị làm ra để làm treo máy (zip bomb), nên không được mở. Nếu là sổ tính của khối, hãy mở bằng Excel hoặc LibreOffice, xóa các trang, dòng thừa rồi lưu lại; nếu không rõ nguồn, hãy xin lại tệp gốc.`,
     );
   const dense = parts.find(
     (p) => p.inflated > RATIO_FROM_BYTES && p.inflated > MAX_RATIO * p.compressed,
   );
   if (dense)
     return refuse(
-      `phần "${dense.name}" nén ${megabytes(dense.compressed)} nhưng giải nén ra ${megabytes(dense.inflated)} (gấp ${Math.round(dense.inflated / Math.max(1, dense.compressed))} lần, quá ${MAX_RATIO} lần mà Excel không bao giờ tạo ra); ${BOMB_ADVICE}`,
+      `phần "${dense.name}" nén ${formatMegabytes(dense.compressed)} nhưng giải nén ra ${formatMegabytes(dense.inflated)} (gấp ${Math.round(dense.inflated / Math.max(1, dense.compressed))} lần, quá ${MAX_RATIO} lần mà Excel không bao giờ tạo ra); ${BOMB_ADVICE}`,
     );
   return undefined;
 }

@@ -36,4 +36,4 @@ export {
   PEOPLE_COLUMNS,
   type PeopleContext,
 } from './people';
-export { foldKey, unstorableText } from './table';
+export { baseName, foldKey, unstorableText } from './table';

@@ -203,6 +203,12 @@ function nearCode(c: CompiledTemplate, code: string): string {
   return near ? ` (có phải "${near.code}"?)` : '';
 }
 
+/** Adds the evidence and reason of `from` to those of `into`, one after the other. */
+function joinNotes(into: ScoreRow, from: ScoreRow) {
+  for (const field of ['evidence', 'reason'] as const)
+    if (from[field]) into[field] = into[field] ? `${into[field]}; ${from[field]}` : from[field];
+}
+
 /** A mark met on an alternative's row, per side: which alternative, on which line. */
 interface Mark {
   code: string;
@@ -248,9 +254,7 @@ class MarkedChoices {
         entry.row[side] = alternative;
       }
     }
-    for (const field of ['evidence', 'reason'] as const)
-      if (row[field])
-        entry.row[field] = entry.row[field] ? `${entry.row[field]}; ${row[field]}` : row[field];
+    joinNotes(entry.row, row);
   }
 
   /** The rows with the marks folded in: into the choice's own line when it has one. */
@@ -274,8 +278,7 @@ class MarkedChoices {
           );
         else line[side] = mark.code;
       }
-      for (const field of ['evidence', 'reason'] as const)
-        if (row[field]) line[field] = line[field] ? `${line[field]}; ${row[field]}` : row[field];
+      joinNotes(line, row);
     }
     return [...rows, ...added];
   }
