@@ -20,3 +20,4 @@ export * from './text/vietnamese';
 export * from './text/dates';
 export * from './bloc';
 export * from './quota';
+export * from './settings-rules';

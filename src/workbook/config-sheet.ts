@@ -1,13 +1,13 @@
 import type { Bloc, BlocSettings, Round, Unit, UnitRole } from '../core/bloc';
 import { DEFAULT_SETTINGS, ROLE_LABELS, ROUND_LABELS } from '../core/bloc';
-import { isQuotaPresetId, PRESETS, type QuotaOverrides } from '../core/quota/rules';
-import type { Caps } from '../core/template/types';
+import type { Caps, Template } from '../core/template/types';
 import { nfc } from '../core/text/vietnamese';
 import { CRITERIA_COLUMNS, rowsToCriteria, templateToRows } from './criteria-table';
 import type { CellSpec, CellValue, ReadValue, SheetData, SheetSpec } from './grid';
 import { address, emptySheet } from './grid';
 import { FORMAT_VERSION, SHEETS, TABLES } from './layout';
 import type { InputProblem } from './problems';
+import { readSettingsObject } from './settings-json';
 import { withRowHeights } from './row-heights';
 import { headerStyle } from './styles';
 
@@ -178,16 +178,6 @@ export function readConfigSheet(data: SheetData): {
     });
     return { votes, problems };
   }
-  const json = <T>(key: string, fallback: T): T => {
-    const s = get(key);
-    if (!s || s.value === null || s.value === '') return fallback;
-    try {
-      return JSON.parse(String(s.value)) as T;
-    } catch {
-      fail(s.row, 1, `giá trị của ${key} không phải JSON hợp lệ.`);
-      return fallback;
-    }
-  };
   const num = (key: string): number | undefined => {
     const s = get(key);
     if (!s || s.value === null || s.value === '') return undefined;
@@ -221,41 +211,70 @@ export function readConfigSheet(data: SheetData): {
   if (capBonus !== undefined) caps.bonus = capBonus;
   if (capPenalty !== undefined) caps.penalty = capPenalty;
   if (capNet !== undefined) caps.net = capNet;
-  // The preset is named by its id; anything else is refused here, where the sheet is read.
-  const presetCell = get('bo_quy_tac_ty_le');
-  const presetText = str(presetCell?.value) || DEFAULT_SETTINGS.quotaPreset;
-  const quotaPreset = isQuotaPresetId(presetText) ? presetText : DEFAULT_SETTINGS.quotaPreset;
-  if (!isQuotaPresetId(presetText))
-    fail(
-      presetCell?.row ?? settingsAt,
-      1,
-      `không có bộ quy tắc "${presetText}" (dùng: ${Object.keys(PRESETS).join(', ')}).`,
-    );
-  const settingsValue: BlocSettings = {
-    classification: json('xep_loai', DEFAULT_SETTINGS.classification),
-    ranking: json('xep_hang', DEFAULT_SETTINGS.ranking),
-    proposals: json('de_nghi', DEFAULT_SETTINGS.proposals),
-    quotaPreset,
-    ...(get('dieu_chinh_ty_le')?.value
-      ? { quotaOverrides: json<QuotaOverrides>('dieu_chinh_ty_le', {}) }
-      : {}),
+  const template: Template = {
+    title: str(get('ten_bang_cham')?.value),
+    declaredTotal: num('tong_diem_chuan') ?? 100,
+    criteria: criteria ?? [],
+    ...(Object.keys(caps).length ? { caps } : {}),
   };
-  if (problems.length || !criteria) return { votes, problems };
+  const blocSettings = readSettingsCells(get, settingsAt, template, fail);
+  if (problems.length || !criteria || !blocSettings) return { votes, problems };
   return {
     bloc: {
       name: str(get('ten_khoi')?.value),
       year: num('nam') ?? 0,
       round,
       units,
-      template: {
-        title: str(get('ten_bang_cham')?.value),
-        declaredTotal: num('tong_diem_chuan') ?? 100,
-        criteria,
-        ...(Object.keys(caps).length ? { caps } : {}),
-      },
-      settings: settingsValue,
+      template,
+      settings: blocSettings,
     },
     votes,
     problems,
   };
+}
+
+/** The settings' cells, each holding one section of the settings JSON (`SettingsJson`). */
+const SETTING_CELLS: Record<string, string> = {
+  classification: 'xep_loai',
+  ranking: 'xep_hang',
+  proposals: 'de_nghi',
+  quotaPreset: 'bo_quy_tac_ty_le',
+  quotaOverrides: 'dieu_chinh_ty_le',
+};
+
+/**
+ * The settings from their cells, checked as a settings file is (a person may edit these cells),
+ * each problem naming the cell and, inside its JSON, the setting. An empty cell keeps the default.
+ */
+function readSettingsCells(
+  get: (key: string) => { value: ReadValue; row: number } | undefined,
+  headerRow: number,
+  template: Template,
+  fail: (row: number, col: number, message: string) => void,
+): BlocSettings | undefined {
+  const root: Record<string, unknown> = {};
+  let unreadable = false;
+  for (const [section, key] of Object.entries(SETTING_CELLS)) {
+    const cell = get(key);
+    if (!cell || cell.value === null || cell.value === '') continue;
+    if (section === 'quotaPreset') {
+      root[section] = str(cell.value);
+      continue;
+    }
+    try {
+      root[section] = JSON.parse(String(cell.value));
+    } catch {
+      fail(cell.row, 1, `giá trị của ${key} không phải JSON hợp lệ.`);
+      unreadable = true;
+    }
+  }
+  if (unreadable) return undefined;
+  const read = readSettingsObject(root, template, DEFAULT_SETTINGS);
+  for (const { path, message } of read.problems) {
+    const [section = '', ...inside] = path.split('.');
+    const key = SETTING_CELLS[section];
+    const row = (key ? get(key)?.row : undefined) ?? headerRow;
+    fail(row, 1, inside.length ? `${inside.join('.')}: ${message}` : message);
+  }
+  return read.settings;
 }

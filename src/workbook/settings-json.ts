@@ -11,7 +11,13 @@ import {
   type QuotaOverrides,
   type RankingMode,
   type RankingSettings,
-  sameTieBreaker,
+  awardProblems,
+  classNames,
+  type SettingsField,
+  type SettingsProblem,
+  thresholdProblems,
+  tieBreakerProblems,
+  voteShareProblems,
   type Template,
   TIE_BREAKER_KINDS,
   type TieBreaker,
@@ -42,24 +48,53 @@ export function readSettingsJson(
   template: Template,
   base: BlocSettings,
 ): { settings?: BlocSettings; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const fail = (path: string, message: string) => {
-    problems.push({ source, location: path || 'tệp', message });
-    return undefined;
-  };
-  if (text.includes('\ufffd')) {
-    fail(
-      '',
-      'tệp không phải UTF-8; hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành › Mã hóa UTF-8).',
-    );
-    return { problems };
-  }
+  const problem = (path: string, message: string): InputProblem => ({
+    source,
+    location: path || 'tệp',
+    message,
+  });
+  if (text.includes('\ufffd'))
+    return {
+      problems: [
+        problem(
+          '',
+          'tệp không phải UTF-8; hãy lưu lại dạng UTF-8 (trong Notepad: Lưu thành › Mã hóa UTF-8).',
+        ),
+      ],
+    };
   let root: Json;
   try {
     root = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
     return { problems: [syntaxProblem(text, source, e)] };
   }
+  const read = readSettingsObject(root, template, base);
+  return {
+    ...(read.settings ? { settings: read.settings } : {}),
+    problems: read.problems.map((p) => problem(p.path, p.message)),
+  };
+}
+
+/** A settings problem at a JSON path ("classification.thresholds[1].min"; '' for the whole). */
+export interface SettingsPathProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks a parsed settings object (the JSON file's, or the one the Cấu hình sheet's cells make
+ * up) over `base`: its shape here, and the rules every door shares (core settings-rules).
+ */
+export function readSettingsObject(
+  root: Json,
+  template: Template,
+  base: BlocSettings,
+): { settings?: BlocSettings; problems: SettingsPathProblem[] } {
+  const problems: SettingsPathProblem[] = [];
+  const fail = (path: string, message: string) => {
+    problems.push({ path, message });
+    return undefined;
+  };
   if (!isPlain(root)) {
     fail('', 'phải là một đối tượng JSON { … } với các khóa ' + SECTIONS.join(', ') + '.');
     return { problems };
@@ -95,6 +130,28 @@ export function readSettingsJson(
   };
 }
 
+/** Where a setting is in the JSON. */
+function fieldPath(field: SettingsField): string {
+  switch (field.kind) {
+    case 'thresholds':
+      return 'classification.thresholds';
+    case 'threshold-min':
+      return `classification.thresholds[${field.index}].min`;
+    case 'threshold-label':
+      return `classification.thresholds[${field.index}].label`;
+    case 'tie-breaker':
+      return `ranking.tieBreakers[${field.index}]`;
+    case 'tie-breaker-subtree':
+      return `ranking.tieBreakers[${field.index}].subtree`;
+    case 'award-count':
+      return `proposals.levels[${field.index}].count`;
+    case 'award-class':
+      return `proposals.levels[${field.index}].classes[${field.class}]`;
+    case 'vote-share':
+      return 'proposals.requiredVoteShare';
+  }
+}
+
 /** The JSON `readSettingsJson` takes, as `thidua settings --json` prints it. */
 export function settingsJson(settings: BlocSettings): string {
   return JSON.stringify(settings, null, 2) + '\n';
@@ -122,6 +179,11 @@ class Checker {
         this.fail(join(path, k), `không có khóa này (các khóa: ${keys.join(', ')}).`);
   }
 
+  /** The shared rules' problems, each at its setting's path. */
+  rules(problems: readonly SettingsProblem[]) {
+    for (const p of problems) this.fail(fieldPath(p.field), p.message);
+  }
+
   object(v: Json, path: string, keys: readonly string[]): Plain | undefined {
     if (!isPlain(v)) return this.fail(path, 'phải là một đối tượng JSON { … }.');
     this.known(v, path, keys);
@@ -144,7 +206,6 @@ class Checker {
         path,
         `phải là số (viết 91.5, không đặt trong dấu nháy), không phải ${describe(v)}.`,
       );
-    if (v < 0) return this.fail(path, `không được âm (${v}).`);
     return v;
   }
 
@@ -159,8 +220,6 @@ class Checker {
     const o = this.object(v, path, ['thresholds', 'fallback', 'notClassified']);
     if (!o) return undefined;
     const list = this.array(o.thresholds, `${path}.thresholds`);
-    if (list && list.length === 0)
-      this.fail(`${path}.thresholds`, 'cần ít nhất một ngưỡng xếp loại.');
     const thresholds = (list ?? []).map((t, i) => {
       const at = `${path}.thresholds[${i}]`;
       const ot = this.object(t, at, ['label', 'min']);
@@ -169,16 +228,7 @@ class Checker {
       const min = this.number(ot.min, `${at}.min`);
       return label === undefined || min === undefined ? undefined : { label, min };
     });
-    thresholds.forEach((t, i) => {
-      const prev = thresholds[i - 1];
-      if (t && prev && !(t.min < prev.min))
-        this.fail(
-          `${path}.thresholds[${i}].min`,
-          `ngưỡng ${t.label} (${t.min}) phải thấp hơn ngưỡng ${prev.label} (${prev.min}) đứng trước nó.`,
-        );
-      if (t && thresholds.findIndex((o2) => o2?.label === t.label) < i)
-        this.fail(`${path}.thresholds[${i}].label`, `xếp loại "${t.label}" đã có.`);
-    });
+    this.rules(thresholdProblems(list ? thresholds : [{}]));
     const fallback = 'fallback' in o ? this.text(o.fallback, `${path}.fallback`) : base.fallback;
     const notClassified =
       'notClassified' in o
@@ -198,18 +248,13 @@ class Checker {
     if (!o) return undefined;
     const mode = this.oneOf(o.mode, `${path}.mode`, Object.keys(MODE_LABELS) as RankingMode[]);
     const list = 'tieBreakers' in o ? this.array(o.tieBreakers, `${path}.tieBreakers`) : [];
-    const tieBreakers = (list ?? []).map((t, i) =>
-      this.tieBreaker(t, `${path}.tieBreakers[${i}]`, template),
-    );
-    tieBreakers.forEach((t, i) => {
-      if (t && tieBreakers.findIndex((o2) => o2 && sameTieBreaker(o2, t)) < i)
-        this.fail(`${path}.tieBreakers[${i}]`, 'tiêu chí phụ này đã có trong danh sách.');
-    });
+    const tieBreakers = (list ?? []).map((t, i) => this.tieBreaker(t, `${path}.tieBreakers[${i}]`));
+    this.rules(tieBreakerProblems(tieBreakers, template));
     if (!mode || !list || tieBreakers.some((t) => !t)) return undefined;
     return { mode, tieBreakers: tieBreakers as TieBreaker[] };
   }
 
-  private tieBreaker(v: Json, path: string, template: Template): TieBreaker | undefined {
+  private tieBreaker(v: Json, path: string): TieBreaker | undefined {
     const o = this.object(v, path, ['kind', 'subtree']);
     if (!o) return undefined;
     const kind = this.oneOf(o.kind, `${path}.kind`, TIE_BREAKER_KINDS);
@@ -218,11 +263,6 @@ class Checker {
       return kind ? ({ kind } as TieBreaker) : undefined;
     }
     const subtree = this.text(o.subtree, `${path}.subtree`);
-    if (subtree && !template.criteria.some((c) => c.code === subtree && c.kind === 'group'))
-      return this.fail(
-        `${path}.subtree`,
-        `bảng tiêu chí không có phần/mục "${subtree}" (mã một dòng nhóm của bảng tiêu chí).`,
-      );
     return subtree ? { kind, subtree } : undefined;
   }
 
@@ -230,46 +270,39 @@ class Checker {
     const path = 'proposals';
     const o = this.object(v, path, ['levels', 'requiredVoteShare']);
     if (!o) return undefined;
-    const classes = [...classification.thresholds.map((t) => t.label), classification.fallback];
     const list = this.array(o.levels, `${path}.levels`);
-    const levels = (list ?? []).map((l, i) => this.level(l, `${path}.levels[${i}]`, classes));
-    let share: number | undefined;
-    if ('requiredVoteShare' in o && o.requiredVoteShare !== null) {
-      share = this.number(o.requiredVoteShare, `${path}.requiredVoteShare`);
-      if (share !== undefined && (share <= 0 || share > 1))
-        share = this.fail(
-          `${path}.requiredVoteShare`,
-          `tỷ lệ viết dạng phần của 1 (0.8 là 80%), lớn hơn 0 và không quá 1; không phải ${share}.`,
-        );
-      if (share === undefined) return undefined;
-    }
-    if (!list || levels.some((l) => !l)) return undefined;
+    const levels = (list ?? []).map((l, i) => this.level(l, `${path}.levels[${i}]`));
+    const share =
+      'requiredVoteShare' in o && o.requiredVoteShare !== null
+        ? this.number(o.requiredVoteShare, `${path}.requiredVoteShare`)
+        : null;
+    this.rules([
+      ...awardProblems(levels, classNames(classification)),
+      ...voteShareProblems(share ?? undefined).map((p) => ({
+        ...p,
+        message: `${p.message} Viết dạng phần của 1: 0.8 là 80%.`,
+      })),
+    ]);
+    const whole = levels.filter(
+      (l): l is LevelDraft & AwardLevel =>
+        !!l?.kind && !!l.label && l.count !== undefined && !!l.classes?.every((c) => c),
+    );
+    if (!list || whole.length < levels.length || share === undefined) return undefined;
     return {
-      levels: levels as AwardLevel[],
-      ...(share !== undefined ? { requiredVoteShare: share } : {}),
+      levels: whole,
+      ...(share !== null ? { requiredVoteShare: share } : {}),
     };
   }
 
-  private level(v: Json, path: string, classes: readonly string[]): AwardLevel | undefined {
+  private level(v: Json, path: string): LevelDraft | undefined {
     const o = this.object(v, path, ['kind', 'label', 'count', 'classes']);
     if (!o) return undefined;
     const kind = this.oneOf(o.kind, `${path}.kind`, AWARD_KINDS);
     const label = this.text(o.label, `${path}.label`);
-    let count = this.number(o.count, `${path}.count`);
-    if (count !== undefined && !Number.isInteger(count))
-      count = this.fail(`${path}.count`, `số suất phải là số nguyên (${count}).`);
+    const count = this.number(o.count, `${path}.count`);
     const list = this.array(o.classes, `${path}.classes`);
-    const named = (list ?? []).map((c, i) => {
-      const name = this.text(c, `${path}.classes[${i}]`);
-      if (name && !classes.includes(name))
-        return this.fail(
-          `${path}.classes[${i}]`,
-          `không có xếp loại "${name}" (các xếp loại: ${classes.join(', ')}).`,
-        );
-      return name;
-    });
-    if (!kind || !label || count === undefined || !list || named.some((c) => !c)) return undefined;
-    return { kind, label, count, classes: named as string[] };
+    const named = (list ?? []).map((c, i) => this.text(c, `${path}.classes[${i}]`));
+    return { kind, label, count, classes: list ? named : undefined };
   }
 
   quotaPreset(v: Json): BlocSettings['quotaPreset'] | undefined {
@@ -327,5 +360,8 @@ function quotaProblem(message: string): string {
   ];
   return said.reduce((m, [english, vietnamese]) => m.replace(english, vietnamese), message);
 }
+
+/** An award level as far as it parsed. */
+type LevelDraft = Partial<Omit<AwardLevel, 'classes'>> & { classes?: (string | undefined)[] };
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);

@@ -8,6 +8,7 @@ import { buildConfigSheet, readConfigSheet } from '../../src/workbook/config-she
 import { SHEETS } from '../../src/workbook/layout';
 import { SAMPLE_BLOC } from '../../src/sample';
 import type { QuotaPresetId } from '../../src/core/quota/rules';
+import { formatDecimal } from '../../src/core';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'thidua-config-'));
 
@@ -49,6 +50,42 @@ describe('configuration sheet in a real .xlsx file', () => {
         source: SHEETS.config,
         location: expect.stringMatching(/^ô B\d+$/),
         message: 'không có bộ quy tắc "quan-doj" (dùng: mac-dinh, quan-doi, dan-quan-tu-ve).',
+      },
+    ]);
+  });
+
+  it('checks settings a person edited in their cells by the rules of the form and the JSON file', async () => {
+    const wb = XlsxWorkbook.empty();
+    await wb.write({ replace: [buildConfigSheet(SAMPLE_BLOC)], update: [] });
+    const [data] = (await wb.read([SHEETS.config])).sheets;
+    const row = data!.values.findIndex((r) => r?.[0] === 'xep_loai');
+    const classification = JSON.parse(String(data!.values[row]![1])) as {
+      thresholds: { label: string; min: number }[];
+    };
+    classification.thresholds[1]!.min = 99;
+    const shareRow = data!.values.findIndex((r) => r?.[0] === 'de_nghi');
+    const proposals = JSON.parse(String(data!.values[shareRow]![1])) as object;
+    const edited = data!.values.map((r, i) =>
+      i === row
+        ? [r![0]!, JSON.stringify(classification), r![2]!]
+        : i === shareRow
+          ? [r![0]!, JSON.stringify({ ...proposals, requiredVoteShare: 80 }), r![2]!]
+          : r,
+    );
+    const { bloc, problems } = readConfigSheet({ ...data!, values: edited });
+    expect(bloc).toBeUndefined();
+    const [top, second] = classification.thresholds;
+    expect(problems).toEqual([
+      {
+        source: SHEETS.config,
+        location: `ô B${row + 1}`,
+        message: `thresholds[1].min: ngưỡng ${second!.label} (99) phải thấp hơn ngưỡng ${top!.label} (${formatDecimal(top!.min)}) đứng trước nó.`,
+      },
+      {
+        source: SHEETS.config,
+        location: `ô B${shareRow + 1}`,
+        message:
+          'requiredVoteShare: tỷ lệ biểu quyết phải lớn hơn 0% và không quá 100% (đang là 8000%). Viết dạng phần của 1: 0.8 là 80%.',
       },
     ]);
   });

@@ -411,19 +411,19 @@ describe('Thiết lập khối: settings of a configured workbook', () => {
     const bar = await noticeWith('Dữ liệu không hợp lệ, chưa ghi gì');
     expect(
       within(bar).getByText(
-        'Cài đặt, ô Ngưỡng Tốt: ngưỡng Tốt (91) phải thấp hơn ngưỡng Xuất sắc (91).',
+        'Cài đặt, ô Ngưỡng Tốt: ngưỡng Tốt (91) phải thấp hơn ngưỡng Xuất sắc (91) đứng trước nó.',
       ),
     ).toBeInTheDocument();
     expect(
       within(bar).getByText(
-        /ô Số suất Bằng khen của Chủ tịch UBND tỉnh: số suất phải là số nguyên/,
+        /ô Số suất Bằng khen của Chủ tịch UBND tỉnh: số suất phải là số nguyên không âm \(1,5\)/,
       ),
     ).toBeInTheDocument();
     expect(
-      within(bar).getByText(/ô Tỷ lệ biểu quyết: tỷ lệ phải lớn hơn 0 và không quá 100%/),
+      within(bar).getByText(/ô Tỷ lệ biểu quyết: tỷ lệ biểu quyết phải lớn hơn 0% và không quá 100% \(đang là 120%\)/),
     ).toBeInTheDocument();
     expect(
-      within(bar).getByText(/tiêu chí phụ thứ 4: "Ít điểm trừ hơn" đã có trong danh sách/),
+      within(bar).getByText(/tiêu chí phụ thứ 4: tiêu chí phụ "Ít điểm trừ hơn" đã có trong danh sách/),
     ).toBeInTheDocument();
     expect(field('Ngưỡng Tốt')).toHaveAttribute('aria-invalid', 'true');
     expect(saveSettings).not.toHaveBeenCalled();

@@ -81,9 +81,9 @@ describe('readSettingsJson', () => {
       }),
     ).toEqual([
       'caidat.json, ranking.mode: "olympic" không hợp lệ (dùng: competition, dense).',
-      'caidat.json, ranking.tieBreakers[1].subtree: bảng tiêu chí không có phần/mục "9.9" (mã một dòng nhóm của bảng tiêu chí).',
       'caidat.json, ranking.tieBreakers[3].subtree: chỉ dùng với kind "higher-base".',
-      'caidat.json, ranking.tieBreakers[2]: tiêu chí phụ này đã có trong danh sách.',
+      'caidat.json, ranking.tieBreakers[1].subtree: bảng tiêu chí không có phần/mục "9.9" (mã một dòng nhóm của bảng tiêu chí).',
+      'caidat.json, ranking.tieBreakers[2]: tiêu chí phụ "Tỷ lệ biểu quyết cao hơn" đã có trong danh sách.',
     ]);
     const [flag, certificate] = ex.proposals.levels;
     expect(
@@ -97,9 +97,9 @@ describe('readSettingsJson', () => {
         },
       }),
     ).toEqual([
-      'caidat.json, proposals.levels[0].count: số suất phải là số nguyên (1.5).',
+      'caidat.json, proposals.levels[0].count: số suất phải là số nguyên không âm (1,5).',
       'caidat.json, proposals.levels[1].classes[1]: không có xếp loại "Khá" (các xếp loại: Xuất sắc, Tốt, Hoàn thành).',
-      'caidat.json, proposals.requiredVoteShare: tỷ lệ viết dạng phần của 1 (0.8 là 80%), lớn hơn 0 và không quá 1; không phải 80.',
+      'caidat.json, proposals.requiredVoteShare: tỷ lệ biểu quyết phải lớn hơn 0% và không quá 100% (đang là 8000%). Viết dạng phần của 1: 0.8 là 80%.',
     ]);
     expect(problems({ quotaPreset: 'cong-an' })).toEqual([
       'caidat.json, quotaPreset: không có bộ quy tắc "cong-an" (dùng: mac-dinh, quan-doi, dan-quan-tu-ve).',

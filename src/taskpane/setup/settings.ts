@@ -6,8 +6,12 @@ import {
   type Template,
   formatDecimal,
   parseDecimal,
-  sameTieBreaker,
-  tieBreakerLabel,
+  awardProblems,
+  classNames,
+  type SettingsField,
+  thresholdProblems,
+  tieBreakerProblems,
+  voteShareProblems,
 } from '../../core';
 import type { InputProblem } from '../../workbook';
 
@@ -51,7 +55,8 @@ export const fieldKey = {
 
 /**
  * Checks the form and builds the settings. Everything not on the form (labels, fallback class,
- * the classes each award needs, quota overrides) is kept from `base`.
+ * the classes each award needs, quota overrides) is kept from `base`. The form parses its
+ * numbers; the rules every door shares are core's (settings-rules).
  */
 export function readDraft(
   draft: SettingsDraft,
@@ -60,82 +65,84 @@ export function readDraft(
 ): { settings?: BlocSettings; errors: Record<string, string>; problems: InputProblem[] } {
   const errors: Record<string, string> = {};
   const problems: InputProblem[] = [];
-  const fail = (key: string, where: string, message: string) => {
+  const fail = ({ key, where }: FormPlace, message: string) => {
     errors[key] ??= message;
     problems.push({ source: SETTINGS_SOURCE, location: where, message });
   };
-  const number = (text: string, key: string, where: string): number | undefined => {
+  const number = (text: string, place: FormPlace): number | undefined => {
     const p = parseDecimal(text);
-    if (!p.ok) return void fail(key, where, p.message);
-    if (p.value < 0) return void fail(key, where, `không được âm (${text}).`);
-    return p.value;
+    return p.ok ? p.value : void fail(place, p.message);
   };
+  const place = (field: SettingsField) => formPlace(field, draft, base);
 
   const mins = draft.thresholds.map((t, i) =>
-    number(t.min, fieldKey.threshold(i), `ô Ngưỡng ${t.label}`),
+    number(t.min, place({ kind: 'threshold-min', index: i })),
   );
-  mins.forEach((m, i) => {
-    const prev = mins[i - 1];
-    if (i > 0 && m !== undefined && prev !== undefined && !(m < prev))
-      fail(
-        fieldKey.threshold(i),
-        `ô Ngưỡng ${draft.thresholds[i]!.label}`,
-        `ngưỡng ${draft.thresholds[i]!.label} (${formatDecimal(m)}) phải thấp hơn ngưỡng ${draft.thresholds[i - 1]!.label} (${formatDecimal(prev)}).`,
-      );
-  });
-
-  const counts = draft.counts.map((c, i) => {
-    const label = base.proposals.levels[i]?.label ?? `mức ${i + 1}`;
-    const n = number(c, fieldKey.count(i), `ô Số suất ${label}`);
-    if (n !== undefined && !Number.isInteger(n))
-      return void fail(
-        fieldKey.count(i),
-        `ô Số suất ${label}`,
-        `số suất phải là số nguyên (${c}).`,
-      );
-    return n;
-  });
-
-  let share: number | undefined;
-  if (draft.voteShare.trim() !== '') {
-    const p = number(draft.voteShare, fieldKey.voteShare, 'ô Tỷ lệ biểu quyết');
-    if (p !== undefined && (p <= 0 || p > 100))
-      fail(
-        fieldKey.voteShare,
-        'ô Tỷ lệ biểu quyết',
-        `tỷ lệ phải lớn hơn 0 và không quá 100% (${draft.voteShare}).`,
-      );
-    else if (p !== undefined) share = Math.round(p * 100) / 10_000;
-  }
-
-  draft.tieBreakers.forEach((t, i) => {
-    const where = `tiêu chí phụ thứ ${i + 1}`;
-    if (draft.tieBreakers.findIndex((o) => sameTieBreaker(o, t)) < i)
-      fail(fieldKey.tieBreakers, where, `"${tieBreakerLabel(t)}" đã có trong danh sách.`);
-    if (t.kind === 'higher-base' && !template.criteria.some((c) => c.code === t.subtree))
-      fail(fieldKey.tieBreakers, where, `bảng tiêu chí không có mục "${t.subtree}".`);
-  });
-
+  const counts = draft.counts.map((c, i) => number(c, place({ kind: 'award-count', index: i })));
+  const percent =
+    draft.voteShare.trim() === ''
+      ? undefined
+      : number(draft.voteShare, place({ kind: 'vote-share' }));
   const quotaPreset = isQuotaPresetId(draft.quotaPreset) ? draft.quotaPreset : undefined;
   if (!quotaPreset)
-    fail(fieldKey.quotaPreset, 'ô Bộ quy tắc tỷ lệ', `không có bộ quy tắc "${draft.quotaPreset}".`);
+    fail(
+      { key: fieldKey.quotaPreset, where: 'ô Bộ quy tắc tỷ lệ' },
+      `không có bộ quy tắc "${draft.quotaPreset}".`,
+    );
 
+  const thresholds = draft.thresholds.map((t, i) => ({ label: t.label, min: mins[i] }));
+  const levels = base.proposals.levels.map((l, i) => ({ ...l, count: counts[i] }));
+  const share = percent === undefined ? undefined : Math.round(percent * 100) / 10_000;
+  const rules = [
+    ...thresholdProblems(thresholds),
+    ...tieBreakerProblems(draft.tieBreakers, template),
+    ...awardProblems(levels, classNames(base.classification)),
+    ...voteShareProblems(share),
+  ];
+  for (const p of rules) fail(place(p.field), p.message);
   if (problems.length || !quotaPreset) return { errors, problems };
-  return {
-    errors,
-    problems,
-    settings: {
-      ...base,
-      classification: {
-        ...base.classification,
-        thresholds: draft.thresholds.map((t, i) => ({ label: t.label, min: mins[i]! })),
-      },
-      ranking: { mode: draft.mode, tieBreakers: draft.tieBreakers.map((t) => ({ ...t })) },
-      proposals: {
-        levels: base.proposals.levels.map((l, i) => ({ ...l, count: counts[i]! })),
-        ...(share !== undefined ? { requiredVoteShare: share } : {}),
-      },
-      quotaPreset,
+
+  const settings: BlocSettings = {
+    ...base,
+    classification: {
+      ...base.classification,
+      thresholds: thresholds.map((t) => ({ label: t.label, min: t.min! })),
     },
+    ranking: { mode: draft.mode, tieBreakers: draft.tieBreakers.map((t) => ({ ...t })) },
+    proposals: {
+      levels: levels.map((l) => ({ ...l, count: l.count! })),
+      ...(share !== undefined ? { requiredVoteShare: share } : {}),
+    },
+    quotaPreset,
   };
+  return { errors, problems, settings };
+}
+
+/** A setting's place on the form: the field that shows its error, and its name in messages. */
+interface FormPlace {
+  key: string;
+  where: string;
+}
+
+function formPlace(field: SettingsField, draft: SettingsDraft, base: BlocSettings): FormPlace {
+  switch (field.kind) {
+    case 'thresholds':
+      return { key: fieldKey.threshold(0), where: 'các ô Ngưỡng' };
+    case 'threshold-min':
+    case 'threshold-label':
+      return {
+        key: fieldKey.threshold(field.index),
+        where: `ô Ngưỡng ${draft.thresholds[field.index]?.label ?? field.index + 1}`,
+      };
+    case 'tie-breaker':
+    case 'tie-breaker-subtree':
+      return { key: fieldKey.tieBreakers, where: `tiêu chí phụ thứ ${field.index + 1}` };
+    case 'award-count':
+    case 'award-class': {
+      const label = base.proposals.levels[field.index]?.label ?? `mức ${field.index + 1}`;
+      return { key: fieldKey.count(field.index), where: `ô Số suất ${label}` };
+    }
+    case 'vote-share':
+      return { key: fieldKey.voteShare, where: 'ô Tỷ lệ biểu quyết' };
+  }
 }
