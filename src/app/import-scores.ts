@@ -1,5 +1,6 @@
 import type { SheetStatus } from '../core/bloc';
 import type { WorkbookPort } from '../workbook/grid';
+import { sheetFinder } from '../workbook/layout';
 import { InputError } from '../workbook/problems';
 import { planScoreUpdates, planStatusUpdates } from '../workbook/unit-sheet';
 import { readScoresFile, type InputFile, type InputOptions } from './inputs';
@@ -26,8 +27,8 @@ export async function importScores(
         options.status,
       ),
     );
-  const names = new Set(sheetNames);
-  const missing = [...new Set(updates.map((u) => u.sheet))].filter((s) => !names.has(s));
+  const exists = sheetFinder(sheetNames);
+  const missing = [...new Set(updates.map((u) => u.sheet))].filter((s) => !exists(s));
   if (missing.length)
     throw new InputError(
       missing.map((s) => ({

@@ -21,6 +21,7 @@ import {
   readScoresCsv,
   readSettingsJson,
   readUnitsCsv,
+  sheetKey,
   type CsvTable,
   type PeopleContext,
   type ReadCriteriaOptions,
@@ -78,10 +79,8 @@ async function spreadsheetTable(file: InputFile, options: InputOptions): Promise
   const { openXlsx } = await import('../io/xlsx/xlsx-workbook');
   const workbook = await openXlsx(file.bytes, file.name);
   const { sheetNames } = await workbook.read([]);
-  const wanted = options.sheet?.normalize('NFC').toLocaleLowerCase('vi');
-  const name = wanted
-    ? sheetNames.find((s) => s.toLocaleLowerCase('vi') === wanted)
-    : sheetNames[0];
+  const wanted = options.sheet?.normalize('NFC');
+  const name = wanted ? sheetNames.find((s) => sheetKey(s) === sheetKey(wanted)) : sheetNames[0];
   if (name === undefined)
     throw new InputError([
       {

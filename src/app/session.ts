@@ -2,7 +2,7 @@ import type { Bloc, BlocSettings, SheetStatus, Unit } from '../core/bloc';
 import type { Collective, Person } from '../core/quota';
 import type { ItemEntry } from '../core/scoring/types';
 import type { CellUpdate, WorkbookPort } from '../workbook/grid';
-import { SHEETS } from '../workbook/layout';
+import { sheetFinder, SHEETS } from '../workbook/layout';
 import {
   planScoreUpdates,
   planStatusUpdates,
@@ -89,7 +89,7 @@ export function createSession(port: WorkbookPort, host: Host): Session {
     host,
     async load() {
       const { sheetNames } = await port.read([]);
-      if (!sheetNames.includes(SHEETS.config)) return null;
+      if (!sheetFinder(sheetNames)(SHEETS.config)) return null;
       return readWorkbook(port);
     },
     async setUp(bloc, data = {}) {

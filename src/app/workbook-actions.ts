@@ -29,7 +29,7 @@ import {
 } from '../workbook/generated-sheets';
 import type { SheetData, SheetSpec, WorkbookPort } from '../workbook/grid';
 import { address, parseAddress } from '../workbook/grid';
-import { GENERATED_SHEETS, SHEETS } from '../workbook/layout';
+import { GENERATED_SHEETS, sheetFinder, SHEETS } from '../workbook/layout';
 import { buildPeopleSheet, readPeopleSheet } from '../workbook/people-sheet';
 import { InputError, type InputProblem } from '../workbook/problems';
 import { buildUnitSheet, readUnitSheet, UNIT, unitSheetName } from '../workbook/unit-sheet';
@@ -120,8 +120,8 @@ export async function addUnits(port: WorkbookPort, units: readonly Unit[]): Prom
 
 /** New sheets never replace one already there (Excel's sheet names ignore case). */
 function refuseExistingSheets(sheetNames: readonly string[], plan: readonly SheetSpec[]) {
-  const existing = new Set(sheetNames.map((n) => n.toLocaleLowerCase('vi')));
-  const clash = plan.filter((s) => existing.has(s.name.toLocaleLowerCase('vi')));
+  const exists = sheetFinder(sheetNames);
+  const clash = plan.filter((s) => exists(s.name));
   if (clash.length)
     throw new InputError(
       clash.map((s) => ({
@@ -186,10 +186,11 @@ export async function readWorkbook(port: WorkbookPort): Promise<WorkbookState> {
   );
   const problems: InputProblem[] = [];
   const unitNames = bloc.units.map((u) => unitSheetName(u.code));
-  const missing = bloc.units.filter((u) => !sheetNames.includes(unitSheetName(u.code)));
-  const known = new Set<string>([SHEETS.config, SHEETS.people, ...GENERATED_SHEETS, ...unitNames]);
-  const others = missing.length ? sheetNames.filter((n) => !known.has(n)) : [];
-  const second = await port.read([...unitNames.filter((n) => sheetNames.includes(n)), ...others]);
+  const exists = sheetFinder(sheetNames);
+  const missing = bloc.units.filter((u) => !exists(unitSheetName(u.code)));
+  const known = sheetFinder([SHEETS.config, SHEETS.people, ...GENERATED_SHEETS, ...unitNames]);
+  const others = missing.length ? sheetNames.filter((n) => !known(n)) : [];
+  const second = await port.read([...unitNames.filter(exists), ...others]);
   for (const u of missing) {
     const moved = renamedTo(
       u.code,

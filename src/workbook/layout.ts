@@ -13,6 +13,19 @@ export const SHEETS = {
   people: 'Danh sách cá nhân',
 } as const;
 
+/**
+ * Sheet names as Excel compares them: without regard to case ("Cấu hình" and "CẤU HÌNH" are one
+ * sheet for getItem, getItemOrNullObject and uniqueness; ExcelJS refuses such a twin too). Every
+ * sheet lookup by name goes through it, in both adapters.
+ */
+export const sheetKey = (name: string) => name.toLowerCase();
+
+/** Whether a workbook with these sheet names has a sheet of that name, as Excel finds it. */
+export function sheetFinder(names: readonly string[]): (name: string) => boolean {
+  const keys = new Set(names.map(sheetKey));
+  return (name) => keys.has(sheetKey(name));
+}
+
 /** Generated sheets: rebuilt whole on each run, never edited by people. */
 export const GENERATED_SHEETS: readonly string[] = [
   SHEETS.ranking,

@@ -9,12 +9,6 @@ import { DATE_FORMAT } from '../../workbook/layout';
 
 export { isoToSerial, serialToIso };
 
-/**
- * Sheet names as Excel compares them: without regard to case ("Cấu hình" and "CẤU HÌNH" are one
- * sheet for getItem, getItemOrNullObject and uniqueness). Every name lookup of the adapter uses it.
- */
-export const sheetKey = (name: string) => name.toLowerCase();
-
 /** A block of cells, 0-based and inclusive. */
 export interface Rect {
   r0: number;

@@ -13,7 +13,8 @@ import type {
   WritePlan,
 } from '../../workbook/grid';
 import { InputError } from '../../workbook/problems';
-import { a1Of, isDateFormat, serialToIso, sheetKey } from './cells';
+import { a1Of, isDateFormat, serialToIso } from './cells';
+import { sheetKey } from '../../workbook/layout';
 import {
   ExcelVersionError,
   STRUCTURE_PROTECTED,

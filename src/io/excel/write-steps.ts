@@ -33,10 +33,10 @@ import {
   rectOf,
   rectsOf,
   rows,
-  sheetKey,
   specSize,
   type Rect,
 } from './cells';
+import { sheetKey } from '../../workbook/layout';
 import { isOfficeError, traceMessage, type TracePoint } from './errors';
 
 /** What this Excel supports beyond ExcelApi 1.7 (checked once, at construction). */

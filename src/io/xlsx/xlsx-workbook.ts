@@ -16,7 +16,7 @@ import type {
   WritePlan,
 } from '../../workbook/grid';
 import { parseAddress } from '../../workbook/grid';
-import { DATE_FORMAT } from '../../workbook/layout';
+import { DATE_FORMAT, sheetKey } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
 import { InputError } from '../../workbook/problems';
 import { chartDrawings, specDrawing, withCharts, type SheetDrawing } from './chart-parts';
@@ -105,13 +105,19 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb);
   }
 
+  /** The sheet of that name as Excel finds it (`sheetKey`); ExcelJS's own lookup minds case. */
+  sheet(name: string): ExcelJS.Worksheet | undefined {
+    const key = sheetKey(name);
+    return this.workbook.worksheets.find((w) => sheetKey(w.name) === key);
+  }
+
   async sheetNames(): Promise<string[]> {
     return this.workbook.worksheets.map((w) => w.name);
   }
 
   async read(names: readonly string[]): Promise<WorkbookRead> {
     const sheets = names.flatMap((name) => {
-      const ws = this.workbook.getWorksheet(name);
+      const ws = this.sheet(name);
       if (!ws) return [];
       const values: ReadValue[][] = [];
       const formulas: (string | undefined)[][] = [];
@@ -171,7 +177,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private update(updates: readonly CellUpdate[]) {
     for (const u of updates) {
-      const ws = this.workbook.getWorksheet(u.sheet);
+      const ws = this.sheet(u.sheet);
       if (!ws)
         throw new InputError([
           { source: u.sheet, location: 'trang tính', message: 'không có trang này trong sổ tính.' },
@@ -218,7 +224,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * with its tab colour, page setup and footer, frozen panes and columns.
    */
   private addSheet(spec: SheetSpec): ExcelJS.Worksheet {
-    const existing = this.workbook.getWorksheet(spec.name);
+    const existing = this.sheet(spec.name);
     const orderNo = (existing as Ordered | undefined)?.orderNo;
     if (existing) this.workbook.removeWorksheet(existing.id);
     const { page } = spec.look;
@@ -422,7 +428,7 @@ function cellStyle(cell: ExcelJS.Cell): RangeStyle | undefined {
 
 /** The layout of a sheet of an ExcelJS workbook; undefined when there is no such sheet. */
 export function sheetLayout(workbook: XlsxWorkbook, name: string): SheetLayout | undefined {
-  const ws = workbook.workbook.getWorksheet(name);
+  const ws = workbook.sheet(name);
   if (!ws) return undefined;
   const columnWidths: number[] = [];
   const hiddenColumns: number[] = [];

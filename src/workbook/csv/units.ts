@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Unit, type UnitRole } from '../../core/bloc';
-import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, SHEETS } from '../layout';
+import { SHEET_NAME_FORBIDDEN, SHEET_NAME_MAX, sheetKey, SHEETS } from '../layout';
 import type { InputProblem } from '../problems';
 import { lineLabel, type TableSource } from './parse';
 import { foldKey, unstorableText, openCsv, type ColumnSpec } from './table';
@@ -20,8 +20,6 @@ const ROLE_BY_KEY = new Map<string, UnitRole>(
 );
 const ROLE_HINT = Object.values(ROLE_LABELS).join(', ');
 
-/** Excel compares sheet names ignoring case. */
-const sheetKey = (s: string) => s.toLocaleLowerCase('vi');
 const RESERVED_SHEETS = new Map(
   [...Object.values(SHEETS), 'History'].map((name) => [sheetKey(name), name]),
 );
