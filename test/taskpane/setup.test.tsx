@@ -420,10 +420,14 @@ describe('Thiết lập khối: settings of a configured workbook', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      within(bar).getByText(/ô Tỷ lệ biểu quyết: tỷ lệ biểu quyết phải lớn hơn 0% và không quá 100% \(đang là 120%\)/),
+      within(bar).getByText(
+        /ô Tỷ lệ biểu quyết: tỷ lệ biểu quyết phải lớn hơn 0% và không quá 100% \(đang là 120%\)/,
+      ),
     ).toBeInTheDocument();
     expect(
-      within(bar).getByText(/tiêu chí phụ thứ 4: tiêu chí phụ "Ít điểm trừ hơn" đã có trong danh sách/),
+      within(bar).getByText(
+        /tiêu chí phụ thứ 4: tiêu chí phụ "Ít điểm trừ hơn" đã có trong danh sách/,
+      ),
     ).toBeInTheDocument();
     expect(field('Ngưỡng Tốt')).toHaveAttribute('aria-invalid', 'true');
     expect(saveSettings).not.toHaveBeenCalled();
