@@ -6,7 +6,7 @@ import { TemplateError } from '../core';
 // The errors module, not the adapter's face: it is plain TypeScript (duck-typed Office errors), so
 // the CLI and the benchmarks, built without Office's types, can load it.
 import { excelErrorToProblems, isOfficeError } from '../io/excel/errors';
-import { describeProblem, InputError, type InputProblem } from '../workbook';
+import { describeProblem, InputError, INVALID_TITLE, type InputProblem } from '../workbook';
 
 /** An error as the pane's MessageBar shows it: a title, then one line per problem. */
 export interface ErrorNotice {
@@ -14,9 +14,6 @@ export interface ErrorNotice {
   title: string;
   lines: string[];
 }
-
-/** Title of every refusal of input: the action checked first and wrote nothing. */
-export const INVALID_TITLE = 'Dữ liệu không hợp lệ, chưa ghi gì';
 
 function isInputError(e: unknown): e is InputError {
   return (
@@ -47,8 +44,11 @@ export function notesNotice(notes: readonly string[]): {
   return { intent: 'info', title: 'Đã đọc tệp', lines: [...notes] };
 }
 
-export function problemsNotice(problems: readonly InputProblem[]): ErrorNotice {
-  return { intent: 'error', title: INVALID_TITLE, lines: problems.map(describeProblem) };
+export function problemsNotice(
+  problems: readonly InputProblem[],
+  title = INVALID_TITLE,
+): ErrorNotice {
+  return { intent: 'error', title, lines: problems.map(describeProblem) };
 }
 
 /**
@@ -57,7 +57,7 @@ export function problemsNotice(problems: readonly InputProblem[]): ErrorNotice {
  * message, with Excel's own error code and place when Office.js gives them.
  */
 export function describeError(e: unknown): ErrorNotice {
-  if (isInputError(e)) return problemsNotice(e.problems);
+  if (isInputError(e)) return problemsNotice(e.problems, e.title ?? INVALID_TITLE);
   if (e instanceof TemplateError)
     return {
       intent: 'error',

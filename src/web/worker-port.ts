@@ -30,7 +30,9 @@ export type WorkerRequest = { id: number; handle: number } & (
 );
 
 /** An error as it crosses: the problems of an InputError, else the message of any other. */
-export type WorkerFailure = { problems: InputProblem[] } | { name: string; message: string };
+export type WorkerFailure =
+  | { problems: InputProblem[]; title: string }
+  | { name: string; message: string };
 
 export type WorkerReply =
   | { id: number; value: unknown }
@@ -40,7 +42,7 @@ export type WorkerReply =
 
 /** The error thrown on the worker's side, as the page rethrows it. */
 export function errorOf(failure: WorkerFailure): Error {
-  if ('problems' in failure) return new InputError(failure.problems);
+  if ('problems' in failure) return new InputError(failure.problems, failure.title);
   const error = new Error(failure.message);
   error.name = failure.name;
   return error;

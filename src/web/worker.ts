@@ -75,7 +75,7 @@ async function answer(request: WorkerRequest): Promise<[unknown, Transferable[]]
 }
 
 function failure(e: unknown): WorkerFailure {
-  if (e instanceof InputError) return { problems: [...e.problems] };
+  if (e instanceof InputError) return { problems: [...e.problems], title: e.title };
   return e instanceof Error
     ? { name: e.name, message: e.message }
     : { name: 'Error', message: String(e) };

@@ -16,11 +16,20 @@ export function describeProblem(p: InputProblem): string {
   return `${p.source}, ${p.location}${code}: ${p.message}`;
 }
 
-/** Thrown when input is refused: nothing has been written. */
+/** Title of every refusal of input: the action checked first and wrote nothing. */
+export const INVALID_TITLE = 'Dữ liệu không hợp lệ, chưa ghi gì';
+
+/**
+ * Thrown when input is refused: nothing has been written. `title` says why when it is not the
+ * data (a workbook whose structure is locked, a sheet too large to read).
+ */
 export class InputError extends Error {
-  constructor(readonly problems: readonly InputProblem[]) {
+  constructor(
+    readonly problems: readonly InputProblem[],
+    readonly title: string = INVALID_TITLE,
+  ) {
     super(
-      `Dữ liệu không hợp lệ, chưa ghi gì (${problems.length} lỗi):\n` +
+      `${title} (${problems.length} lỗi):\n` +
         problems.map((p) => `- ${describeProblem(p)}`).join('\n'),
     );
     this.name = 'InputError';

@@ -2,6 +2,7 @@
  * Excel's errors in Vietnamese with the sheet and cell, the requirement-set checks and fallbacks,
  * and the adapter's handling of what a person did to the workbook (protection, errors, passwords).
  */
+import { describeError } from '../../src/app/errors';
 import { createSession, type Host } from '../../src/app/session';
 import {
   ExcelError,
@@ -117,11 +118,14 @@ describe('excelErrorToProblems', () => {
     expect(wrapped).toBeInstanceOf(ExcelError);
     expect(wrapped).toBeInstanceOf(InputError);
     expect((wrapped as ExcelError).message).toMatch(/^Excel báo lỗi khi ghi sổ tính — một phần/);
+    // The pane's title says who stopped and that part was written, not "invalid data".
+    expect(describeError(wrapped).title).toBe('Excel báo lỗi, một phần đã được ghi');
     const plain = new TypeError('x is undefined');
     const bug = toExcelError(plain, { action: 'ghi sổ tính' }) as ExcelError;
     expect(bug.code).toBe('InternalError');
     expect(bug.problems[0]!.message).toMatch(/^lỗi của add-in thidua.*\(x is undefined\)$/);
     expect(bug.cause).toBe(plain);
+    expect(describeError(bug).title).toBe('Lỗi của add-in thidua, chưa ghi gì');
     const input = new InputError([]);
     expect(toExcelError(input, { action: 'ghi' })).toBe(input);
   });
@@ -351,6 +355,7 @@ describe('Excel as it really behaves', () => {
       expect(p!.source).toBe('CAT');
       expect(p!.message).toMatch(/xóa các dòng thừa ở cuối trang/);
       expect(p!.message).not.toMatch(/lỗi của add-in/);
+      expect(describeError(e).title).toBe('Trang tính quá lớn để đọc, chưa ghi gì');
     }
   });
 
@@ -423,6 +428,8 @@ describe('Excel as it really behaves', () => {
       /Sổ tính đang khóa cấu trúc: Xem lại → Bảo vệ sổ làm việc/,
     );
     expect((e as InputError).message).not.toMatch(/Bỏ bảo vệ trang/);
+    // Not "invalid data": the pane's notice says what stopped the write.
+    expect(describeError(e).title).toBe('Sổ tính đang khóa cấu trúc, chưa ghi gì');
     expect(standin.sheetNames()).toEqual(order);
     expect(standin.stats.syncs).toBeLessThanOrEqual(syncs);
     // Cells can still be written: a unit's own column needs no sheet added.

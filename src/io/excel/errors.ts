@@ -64,6 +64,8 @@ export interface ExcelErrorContext {
   partial?: boolean;
 }
 
+export const TOO_LARGE_TITLE = 'Trang tính quá lớn để đọc, chưa ghi gì';
+
 /** Why a sheet cannot be read: its used range reaches more than Excel's five million cells. */
 export const TOO_LARGE =
   'trang có vùng dữ liệu quá lớn để Excel trả về (quá 5 triệu ô: có giá trị hay định dạng thừa ở các dòng, cột rất xa). Hãy xóa các dòng thừa ở cuối trang (và các cột thừa bên phải) rồi thử lại.';
@@ -72,6 +74,7 @@ export const TOO_LARGE =
  * Workbook structure protection (Review › Protect Workbook) blocks adding, deleting, renaming,
  * moving and hiding sheets, which every write that rebuilds a sheet does.
  */
+export const STRUCTURE_PROTECTED_TITLE = 'Sổ tính đang khóa cấu trúc, chưa ghi gì';
 export const STRUCTURE_PROTECTED: InputProblem = {
   source: 'Sổ tính',
   location: 'cấu trúc sổ tính',
@@ -185,12 +188,20 @@ export class ExcelError extends InputError {
     action: string,
     readonly partial: boolean,
   ) {
-    super(problems);
+    super(problems, excelErrorTitle(code, partial));
     this.name = 'ExcelError';
     this.message =
       `Excel báo lỗi khi ${action}${partial ? ' — một phần đã được ghi, hãy chạy lại thao tác sau khi sửa' : ''}:\n` +
       problems.map((p) => `- ${p.source}, ${p.location}: ${p.message}`).join('\n');
   }
+}
+
+/** What the pane's notice says above an Excel error: what stopped, and whether anything was written. */
+function excelErrorTitle(code: string, partial: boolean): string {
+  const written = partial ? 'một phần đã được ghi' : 'chưa ghi gì';
+  if (code === 'RangeExceedsLimit' && !partial) return TOO_LARGE_TITLE;
+  if (code === 'InternalError') return `Lỗi của add-in thidua, ${written}`;
+  return `Excel báo lỗi, ${written}`;
 }
 
 /**

@@ -18,7 +18,9 @@ import { sheetKey } from '../../workbook/layout';
 import {
   ExcelVersionError,
   STRUCTURE_PROTECTED,
+  STRUCTURE_PROTECTED_TITLE,
   TOO_LARGE,
+  TOO_LARGE_TITLE,
   toExcelError,
   traceMessage,
   type ExcelErrorContext,
@@ -181,7 +183,10 @@ export class ExcelWorkbook implements WorkbookPort {
           }
           // Over five million cells, desktop Excel gives null values instead of an error.
           if (q.used.values === null)
-            throw new InputError([{ source: q.name, location: 'trang tính', message: TOO_LARGE }]);
+            throw new InputError(
+              [{ source: q.name, location: 'trang tính', message: TOO_LARGE }],
+              TOO_LARGE_TITLE,
+            );
           sheets.push(
             sheetData(q.name, q.used, q.errors, q.merged, {
               formulas: !!options.formulas,
@@ -227,7 +232,8 @@ export class ExcelWorkbook implements WorkbookPort {
       });
       await context.sync();
 
-      if (structure?.protected) throw new InputError([STRUCTURE_PROTECTED]);
+      if (structure?.protected)
+        throw new InputError([STRUCTURE_PROTECTED], STRUCTURE_PROTECTED_TITLE);
       const existing = new Map<string, ExistingSheet>(
         worksheets.items.map((ws) => [
           sheetKey(ws.name),
