@@ -31,8 +31,7 @@ export type WorkerRequest = { id: number; handle: number } & (
 
 /** An error as it crosses: the problems of an InputError, else the message of any other. */
 export type WorkerFailure =
-  | { problems: InputProblem[]; title: string }
-  | { name: string; message: string };
+  { problems: InputProblem[]; title: string } | { name: string; message: string };
 
 export type WorkerReply =
   | { id: number; value: unknown }
