@@ -91,6 +91,16 @@ describe('the Excel stand-in', () => {
     expect(code).toBe('InvalidArgument');
   });
 
+  it('puts a single value (not an array) into every cell of the range, as Excel does', async () => {
+    const s = createExcelStandin();
+    await s.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
+      (range as unknown as { values: unknown }).values = 7;
+      await context.sync();
+    });
+    expect(['A1', 'B1', 'A2', 'B2'].map((a) => s.cell('Sheet1', a).value)).toEqual([7, 7, 7, 7]);
+  });
+
   it('types strings as Excel does: numbers, dates, formulas; an apostrophe keeps text', async () => {
     const s = createExcelStandin();
     await s.run(async (context) => {

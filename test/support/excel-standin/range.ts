@@ -18,9 +18,19 @@ import { bound, type Getter, NULL, Obj } from './proxy';
 import type { AreasTarget, RangeTarget } from './types';
 import { ConditionalFormatsObj, DataValidationObj } from './validation';
 
+/**
+ * The grid a set of values, formulas or formats writes. A single value (not an array) goes into
+ * every cell: the reference types these as any[][], but Excel accepts one value for a whole range
+ * (Microsoft 365 Developer Platform idea 4211172, "Allow passing a single value to the Range object
+ * Values and Formulas", whose comment of 12 Aug 2024 shows `range.formulas = "=B1"` on A1:A10
+ * running; whether relative references then shift cell by cell is not said, so the stand-in
+ * writes the text as given). A grid of another size is refused.
+ */
 function checkShape(grid: unknown, rect: Rect, where: string): unknown[][] {
   const rows = rect.r1 - rect.r0 + 1;
   const cols = rect.c1 - rect.c0 + 1;
+  if (!Array.isArray(grid))
+    return Array.from({ length: rows }, () => Array.from({ length: cols }, () => grid));
   if (
     !Array.isArray(grid) ||
     grid.length !== rows ||
