@@ -35,7 +35,8 @@ export const PT = {
   header: 13,
   motto: 13,
   nationalName: 12,
-  table: 12,
+  // Nghị định 30/2020 sets no size for tables; 11 pt lets the ranking's nine columns fit A4.
+  table: 11,
   signature: 14,
   recipientsLabel: 12,
   recipients: 11,

@@ -123,15 +123,15 @@ function item(children: string | (string | ReturnType<typeof run>)[]): Paragraph
 
 /** Report table columns: which rankingRows column, its header, width (mm) and alignment. */
 const REPORT_COLUMNS: { col: number; header: string; width: number; numeric: boolean }[] = [
-  { col: COL.rank, header: 'Hạng', width: 12, numeric: true },
+  { col: COL.rank, header: 'Hạng', width: 13, numeric: true },
   { col: COL.name, header: 'Đơn vị', width: 38, numeric: false },
   { col: COL.self, header: 'Tự chấm', width: 15, numeric: true },
   { col: COL.verified, header: 'Khối chấm', width: 15, numeric: true },
   { col: COL.base, header: 'Điểm chuẩn', width: 15, numeric: true },
-  { col: COL.bonus, header: 'Điểm thưởng', width: 16.5, numeric: true },
-  { col: COL.penalty, header: 'Điểm trừ', width: 12.5, numeric: true },
-  { col: COL.classification, header: 'Xếp loại', width: 17, numeric: false },
-  { col: COL.proposal, header: 'Đề nghị khen thưởng', width: 24, numeric: false },
+  { col: COL.bonus, header: 'Điểm thưởng', width: 16, numeric: true },
+  { col: COL.penalty, header: 'Điểm trừ', width: 13, numeric: true },
+  { col: COL.classification, header: 'Xếp loại', width: 19, numeric: false },
+  { col: COL.proposal, header: 'Đề nghị khen thưởng', width: 28, numeric: false },
 ];
 
 function tableCell(
