@@ -13,6 +13,7 @@ import { compileTemplate, type CompiledTemplate } from '../../src/core/template/
 import { toCsv } from '../../src/workbook/csv';
 import { InputError } from '../../src/workbook/problems';
 import { partsOf, zeros, zipOf } from '../support/hostile-packages';
+import { toTcvn3 } from '../support/tcvn3';
 
 /**
  * Files as offices have them (docs/csv-formats.md, "Tệp như văn phòng lưu"): Excel's Vietnamese
@@ -64,6 +65,37 @@ describe('encodings', () => {
   it('reads UTF-16 with commas too', async () => {
     const r = await readScoresFile(file(OFFICES, 'scores-utf16-comma.csv'), { units, compiled });
     expect(r.rows).toEqual([{ line: 2, unitCode: 'CAT', code: '1.2', self: 4, verified: 4 }]);
+  });
+
+  it('reads TCVN3 (.VnTime) as Unicode: its bytes, or its letters copied into a UTF-8 file', async () => {
+    const utf8 = readFileSync(join(GOOD, 'units.csv'), 'utf8');
+    const bytes = await readUnitsFile(file(OFFICES, 'units-tcvn3.csv'));
+    expect(bytes.problems).toEqual([]);
+    expect(bytes.units).toEqual(units);
+    expect(bytes.notes).toEqual([
+      'units-tcvn3.csv: đọc theo bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode.',
+    ]);
+    const copied = { name: 'dv.csv', bytes: new TextEncoder().encode(toTcvn3(utf8)) };
+    expect((await readUnitsFile(copied)).units).toEqual(units);
+  });
+
+  it('reads .VnTime cells of a spreadsheet as Unicode, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn vị');
+    ws.addRow([toTcvn3('DANH SÁCH ĐƠN VỊ KHỐI NỘI CHÍNH')]);
+    readFileSync(join(GOOD, 'units.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .forEach((line) => ws.addRow(toTcvn3(line).split(',')));
+    const r = await readUnitsFile({
+      name: 'dv.xlsx',
+      bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.units).toEqual(units);
+    expect(r.notes).toEqual([
+      'dv.xlsx: đọc trang "Đơn vị"; bỏ qua dòng 1 phía trên dòng tiêu đề cột; chữ theo bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode.',
+    ]);
   });
 
   it('says nothing for plain UTF-8, with or without a byte-order mark', async () => {

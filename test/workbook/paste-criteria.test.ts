@@ -1,6 +1,7 @@
 import { scoreUnit } from '../../src/core/scoring/score';
 import { compileTemplate } from '../../src/core/template/compile';
 import { parsePastedCriteria, type PastedRow } from '../../src/workbook/paste-criteria';
+import { toTcvn3 } from '../support/tcvn3';
 
 const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\r\n');
 const byCode = (rows: readonly PastedRow[]) => new Map(rows.map((r) => [r.code, r]));
@@ -36,6 +37,17 @@ const SHEET = tsv([
 ]);
 
 describe('parsePastedCriteria', () => {
+  it('reads a table copied out of a .VnTime (TCVN3) document as the same table, and says so', () => {
+    const unicode = parsePastedCriteria(SHEET);
+    const legacy = parsePastedCriteria(toTcvn3(SHEET));
+    expect(legacy.problems).toEqual([]);
+    expect(legacy.template).toEqual(unicode.template);
+    expect(legacy.notes).toEqual([
+      'Bảng dán: chữ theo bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode.',
+    ]);
+    expect(unicode.notes).toEqual([]);
+  });
+
   it('reads the tree, kinds, rates and caps of an Excel fragment', () => {
     const { template, understood, problems, warnings } = parsePastedCriteria(SHEET);
     expect(problems).toEqual([]);

@@ -1,5 +1,7 @@
 import { validateTemplate } from '../../core/template/compile';
 import type { Criterion, Template } from '../../core/template/types';
+import { fromTcvn3, looksTcvn3 } from '../../core/text/tcvn3';
+import { ENCODING_LABEL } from '../csv/decode';
 import { foldKey } from '../csv/table';
 import type { InputProblem } from '../problems';
 import { yearOf } from './dates';
@@ -18,7 +20,11 @@ import {
 } from './types';
 
 /** Reads a pasted criteria table into a template, or into the problems that stop it. */
-export function parsePastedCriteria(text: string, options: PasteOptions = {}): PasteResult {
+export function parsePastedCriteria(pasted: string, options: PasteOptions = {}): PasteResult {
+  // Copied out of a .VnTime document, the letters come as TCVN3 codes.
+  const legacy = looksTcvn3(pasted);
+  const text = legacy ? fromTcvn3(pasted) : pasted;
+  const notes = legacy ? [`Bảng dán: chữ theo bảng mã ${ENCODING_LABEL.tcvn3}.`] : [];
   const { records, tabbed } = splitRecords(text);
   if (!records.length)
     return refused({
@@ -55,14 +61,15 @@ export function parsePastedCriteria(text: string, options: PasteOptions = {}): P
   };
   if (!problems.length) checkTemplate(template, understood, problems, warnings);
   return problems.length
-    ? { understood, problems, warnings }
-    : { template, understood, problems, warnings };
+    ? { understood, problems, warnings, notes }
+    : { template, understood, problems, warnings, notes };
 }
 
 const refused = (problem: InputProblem): PasteResult => ({
   understood: [],
   warnings: [],
   problems: [problem],
+  notes: [],
 });
 
 /** The first line above the header that holds text, else the option, else a default. */

@@ -40,6 +40,8 @@ export interface PasteResult {
   problems: InputProblem[];
   /** Warnings of `validateTemplate` (base sums, declared total) and unclear sentences. */
   warnings: PasteWarning[];
+  /** What was understood of the text itself (its letters in TCVN3), said once. */
+  notes: string[];
 }
 
 /** Kinds of the warnings about the pasted table itself. */
