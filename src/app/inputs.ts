@@ -7,7 +7,7 @@
  * UTF-16 or Windows-1258, or a spreadsheet (.xlsx: its first sheet, or the one named) with the same
  * columns. What was understood beyond plain UTF-8 CSV comes back as `notes`, one line each.
  */
-import { type BlocSettings, fromTcvn3, looksTcvn3, type Template } from '../core';
+import { type BlocSettings, fromLegacy, legacyEncoding, type Template } from '../core';
 import type { ReadValue } from '../workbook/grid';
 import { address } from '../workbook/grid';
 import {
@@ -113,9 +113,9 @@ async function spreadsheetTable(file: InputFile, options: InputOptions): Promise
   });
   if (!rows.length)
     problems.push({ source, location: 'dòng 1', message: 'trang trống, không có dữ liệu.' });
-  // Cells typed in a .VnTime font hold TCVN3 codes as Latin-1 letters.
-  const legacy = looksTcvn3(rows.map((cells) => cells.join('\t')).join('\n'));
-  if (legacy) rows.forEach((cells, i) => (rows[i] = cells.map(fromTcvn3)));
+  // Cells typed in a .VnTime or VNI-Times font hold their letters as Latin-1 ones.
+  const legacy = legacyEncoding(rows.map((cells) => cells.join('\t')).join('\n'));
+  if (legacy) rows.forEach((cells, i) => (rows[i] = cells.map((c) => fromLegacy(c, legacy))));
   // A sheet's title ("BẢNG ĐIỂM…", often merged across) stands above the header in one cell;
   // every kind of file has at least two columns, so the header is the first row with two cells.
   const title = rows.findIndex((cells) => cells.filter((c) => c.trim() !== '').length > 1);
@@ -133,7 +133,7 @@ async function spreadsheetTable(file: InputFile, options: InputOptions): Promise
   const titleRows = skipped.length
     ? `; bỏ qua ${skipped.length === 1 ? `dòng ${skipped[0]}` : `các dòng ${skipped.join(', ')}`} phía trên dòng tiêu đề cột`
     : '';
-  const encoding = legacy ? `; chữ theo bảng mã ${ENCODING_LABEL.tcvn3}` : '';
+  const encoding = legacy ? `; chữ theo bảng mã ${ENCODING_LABEL[legacy]}` : '';
   return { table, source, notes: [`${file.name}: ${which}${titleRows}${encoding}.`] };
 }
 

@@ -21,4 +21,4 @@ export * from './text/dates';
 export * from './bloc';
 export * from './quota';
 export * from './settings-rules';
-export * from './text/tcvn3';
+export * from './text/legacy-vietnamese';

@@ -13,7 +13,7 @@ import { compileTemplate, type CompiledTemplate } from '../../src/core/template/
 import { toCsv } from '../../src/workbook/csv';
 import { InputError } from '../../src/workbook/problems';
 import { partsOf, zeros, zipOf } from '../support/hostile-packages';
-import { toTcvn3 } from '../support/tcvn3';
+import { latin1Bytes, toTcvn3, toVni } from '../support/legacy-vietnamese';
 
 /**
  * Files as offices have them (docs/csv-formats.md, "Tệp như văn phòng lưu"): Excel's Vietnamese
@@ -77,6 +77,16 @@ describe('encodings', () => {
     ]);
     const copied = { name: 'dv.csv', bytes: new TextEncoder().encode(toTcvn3(utf8)) };
     expect((await readUnitsFile(copied)).units).toEqual(units);
+  });
+
+  it('reads VNI (VNI-Times) as Unicode too', async () => {
+    const utf8 = readFileSync(join(GOOD, 'units.csv'), 'utf8');
+    const r = await readUnitsFile({ name: 'dv-vni.csv', bytes: latin1Bytes(toVni(utf8)) });
+    expect(r.problems).toEqual([]);
+    expect(r.units).toEqual(units);
+    expect(r.notes).toEqual([
+      'dv-vni.csv: đọc theo bảng mã VNI (phông VNI-Times), đã chuyển sang Unicode.',
+    ]);
   });
 
   it('reads .VnTime cells of a spreadsheet as Unicode, and says so', async () => {

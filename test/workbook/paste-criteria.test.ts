@@ -1,7 +1,7 @@
 import { scoreUnit } from '../../src/core/scoring/score';
 import { compileTemplate } from '../../src/core/template/compile';
 import { parsePastedCriteria, type PastedRow } from '../../src/workbook/paste-criteria';
-import { toTcvn3 } from '../support/tcvn3';
+import { toTcvn3, toVni } from '../support/legacy-vietnamese';
 
 const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\r\n');
 const byCode = (rows: readonly PastedRow[]) => new Map(rows.map((r) => [r.code, r]));
@@ -37,7 +37,7 @@ const SHEET = tsv([
 ]);
 
 describe('parsePastedCriteria', () => {
-  it('reads a table copied out of a .VnTime (TCVN3) document as the same table, and says so', () => {
+  it('reads a table copied out of a .VnTime (TCVN3) or VNI-Times document as the same table', () => {
     const unicode = parsePastedCriteria(SHEET);
     const legacy = parsePastedCriteria(toTcvn3(SHEET));
     expect(legacy.problems).toEqual([]);
@@ -46,6 +46,11 @@ describe('parsePastedCriteria', () => {
       'Bảng dán: chữ theo bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode.',
     ]);
     expect(unicode.notes).toEqual([]);
+    const vni = parsePastedCriteria(toVni(SHEET));
+    expect(vni.template).toEqual(unicode.template);
+    expect(vni.notes).toEqual([
+      'Bảng dán: chữ theo bảng mã VNI (phông VNI-Times), đã chuyển sang Unicode.',
+    ]);
   });
 
   it('reads the tree, kinds, rates and caps of an Excel fragment', () => {

@@ -3,9 +3,14 @@
  * Vietnamese Windows saves "CSV (Comma delimited)" in Windows-1258 and "Unicode Text" as UTF-16
  * with tabs; LibreOffice, Google Sheets and "CSV UTF-8" give UTF-8 (docs/csv-formats.md).
  */
-import { fromTcvn3, looksTcvn3 } from '../../core/text/tcvn3';
+import {
+  fromLegacy,
+  LEGACY_LABEL,
+  legacyEncoding,
+  type LegacyEncoding,
+} from '../../core/text/legacy-vietnamese';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258' | LegacyEncoding;
 
 export interface DecodedText {
   /** NFC text without byte-order mark. */
@@ -19,7 +24,7 @@ export const ENCODING_LABEL: Readonly<Record<TextEncoding, string>> = {
   'utf-16le': 'Unicode Text (UTF-16)',
   'utf-16be': 'Unicode Text (UTF-16 big-endian)',
   'windows-1258': 'Windows-1258 (CSV của Excel tiếng Việt)',
-  tcvn3: 'TCVN3 (phông .VnTime), đã chuyển sang Unicode',
+  ...LEGACY_LABEL,
 };
 
 /**
@@ -43,21 +48,22 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 const decode = (
   bytes: Uint8Array,
-  encoding: Exclude<TextEncoding, 'tcvn3'> | 'windows-1252',
+  encoding: Exclude<TextEncoding, LegacyEncoding> | 'windows-1252',
   fatal = false,
 ): string => new TextDecoder(encoding, { fatal }).decode(bytes);
 
 /**
  * Decodes a text file: by its byte-order mark, else UTF-16 told by its NULs, else UTF-8 when the
- * bytes are valid UTF-8, else TCVN3 when its bytes read so, else Windows-1258 (any byte decodes;
+ * bytes are valid UTF-8, else TCVN3 or VNI when the bytes read so, else Windows-1258 (any byte decodes;
  * its tones written as combining marks become precomposed letters by NFC). Text in any of the
- * Unicode forms that is TCVN3 copied out of a .VnTime document is converted too. Bytes that fit
+ * Unicode forms that is TCVN3 or VNI copied out of an old document is converted too. Bytes that fit
  * none of these keep what breaks them (NULs, control characters, U+FFFD) for the CSV parser to
  * refuse with its line.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const read = decodeBytes(bytes);
-  return looksTcvn3(read.text) ? { text: fromTcvn3(read.text), encoding: 'tcvn3' } : read;
+  const legacy = legacyEncoding(read.text);
+  return legacy ? { text: fromLegacy(read.text, legacy), encoding: legacy } : read;
 }
 
 function decodeBytes(bytes: Uint8Array): DecodedText {
@@ -71,9 +77,10 @@ function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: strip(decode(bytes, 'utf-8', true)), encoding: 'utf-8' };
   } catch {
-    // TCVN3's bytes are its letters read as Latin-1.
+    // TCVN3's and VNI's bytes are their letters read as Latin-1.
     const latin = decode(bytes, 'windows-1252');
-    if (looksTcvn3(latin)) return { text: fromTcvn3(latin), encoding: 'tcvn3' };
+    const legacy = legacyEncoding(latin);
+    if (legacy) return { text: fromLegacy(latin, legacy), encoding: legacy };
     const text = decode(bytes, 'windows-1258');
     // C1 controls are Windows-1258's unassigned bytes, and a tone after a consonant is another
     // code page read as Windows-1258 (Latin-1's "ò" is its dot below): such a file is in no

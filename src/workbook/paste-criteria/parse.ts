@@ -1,6 +1,6 @@
 import { validateTemplate } from '../../core/template/compile';
 import type { Criterion, Template } from '../../core/template/types';
-import { fromTcvn3, looksTcvn3 } from '../../core/text/tcvn3';
+import { fromLegacy, legacyEncoding } from '../../core/text/legacy-vietnamese';
 import { ENCODING_LABEL } from '../csv/decode';
 import { foldKey } from '../csv/table';
 import type { InputProblem } from '../problems';
@@ -21,10 +21,10 @@ import {
 
 /** Reads a pasted criteria table into a template, or into the problems that stop it. */
 export function parsePastedCriteria(pasted: string, options: PasteOptions = {}): PasteResult {
-  // Copied out of a .VnTime document, the letters come as TCVN3 codes.
-  const legacy = looksTcvn3(pasted);
-  const text = legacy ? fromTcvn3(pasted) : pasted;
-  const notes = legacy ? [`Bảng dán: chữ theo bảng mã ${ENCODING_LABEL.tcvn3}.`] : [];
+  // Copied out of a .VnTime or VNI-Times document, the letters come as Latin-1 ones.
+  const legacy = legacyEncoding(pasted);
+  const text = legacy ? fromLegacy(pasted, legacy) : pasted;
+  const notes = legacy ? [`Bảng dán: chữ theo bảng mã ${ENCODING_LABEL[legacy]}.`] : [];
   const { records, tabbed } = splitRecords(text);
   if (!records.length)
     return refused({

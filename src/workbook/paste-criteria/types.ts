@@ -40,7 +40,7 @@ export interface PasteResult {
   problems: InputProblem[];
   /** Warnings of `validateTemplate` (base sums, declared total) and unclear sentences. */
   warnings: PasteWarning[];
-  /** What was understood of the text itself (its letters in TCVN3), said once. */
+  /** What was understood of the text itself (its letters in TCVN3 or VNI), said once. */
   notes: string[];
 }
 
