@@ -36,12 +36,15 @@ function officeDetails(e: unknown): { code?: string; location?: string } {
 
 /** A refusal listing problems with their sheet, cell and rule. */
 /** What a reader understood of a file beyond plain CSV: said once, not as a warning. */
-export function notesNotice(notes: readonly string[]): {
+export function notesNotice(
+  notes: readonly string[],
+  title = 'Đã đọc tệp',
+): {
   intent: 'info';
   title: string;
   lines: string[];
 } {
-  return { intent: 'info', title: 'Đã đọc tệp', lines: [...notes] };
+  return { intent: 'info', title, lines: [...notes] };
 }
 
 export function problemsNotice(

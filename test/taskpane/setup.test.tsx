@@ -13,6 +13,7 @@ import { SAMPLE_BLOC, SAMPLE_TEMPLATE } from '../../src/sample';
 import { App } from '../../src/taskpane/App';
 import { criteriaToCsv, unitsToCsv } from '../../src/workbook/csv';
 import { fakeHost, quickUser, sampleWorkbook, skipStyleChecks } from '../support/pane';
+import { toTcvn3 } from '../support/legacy-vietnamese';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -194,6 +195,21 @@ describe('Thiết lập khối: a new workbook', () => {
     expect(written.get('a1')).toMatchObject({ kind: 'base', base: 60, caps: { penalty: 1.5 } });
     expect(written.get('a1.1')).toMatchObject({ kind: 'penalty', rate: 0.5, parent: 'a1' });
     expect(written.get('2.1')).toMatchObject({ kind: 'bonus', rate: 0.2, caps: { bonus: 1 } });
+  });
+
+  it('reads a table pasted out of a .VnTime document in Unicode, and says so', async () => {
+    const { user } = await renderEmpty();
+    await user.click(screen.getByRole('radio', { name: /Dán bảng chấm điểm/ }));
+    await user.click(screen.getByRole('textbox', { name: 'Bảng chấm điểm đã sao chép' }));
+    await user.paste(toTcvn3(PASTED));
+    await user.click(screen.getByRole('button', { name: 'Đọc bảng' }));
+    expect(screen.getByText('BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2025')).toBeInTheDocument();
+    const read = await noticeWith('Đã đọc bảng dán');
+    expect(
+      within(read).getByText(
+        'Bảng dán: chữ theo bảng mã TCVN3 (phông .VnTime), đã chuyển sang Unicode.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows tiers and alternatives as choices, with the bands and what it guessed', async () => {

@@ -100,7 +100,7 @@ export function TemplateSource(props: {
       return props.notify(problemsNotice(read.problems));
     }
     setRefused(undefined);
-    if (read.notes.length) props.notify(notesNotice(read.notes));
+    if (read.notes.length) props.notify(notesNotice(read.notes, 'Đã đọc bảng dán'));
     props.onChange({
       template: read.template,
       warnings: read.warnings,
