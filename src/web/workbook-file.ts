@@ -11,7 +11,7 @@ import {
 } from '../io/browser';
 import { formatMegabytes } from '../core';
 import { SAMPLE_BLOC, SAMPLE_DATA } from '../sample';
-import { InputError, type WorkbookPort } from '../workbook';
+import { InputError, UNOPENED_TITLE, type WorkbookPort } from '../workbook';
 import type { FileLooks, WebWorkbook } from './web-workbook';
 
 /**
@@ -75,13 +75,16 @@ export const MAX_OPEN_BYTES = 25 * 1024 * 1024;
 /** Refuses a file too large to open in a browser tab, before anything reads it. */
 function refuseTooLarge(picked: PickedWorkbook) {
   if (picked.bytes.length > MAX_OPEN_BYTES)
-    throw new InputError([
-      {
-        source: picked.name,
-        location: 'tệp',
-        message: `tệp nặng ${formatMegabytes(picked.bytes.length)}, quá ${formatMegabytes(MAX_OPEN_BYTES)} mà ứng dụng web mở được trong trình duyệt. Sổ tính của một khối thường dưới 5 MB: hãy mở tệp bằng Excel hoặc LibreOffice, xóa các trang, dòng, hình ảnh thừa rồi lưu lại; hoặc dùng lệnh thidua trên máy tính.`,
-      },
-    ]);
+    throw new InputError(
+      [
+        {
+          source: picked.name,
+          location: 'tệp',
+          message: `tệp nặng ${formatMegabytes(picked.bytes.length)}, quá ${formatMegabytes(MAX_OPEN_BYTES)} mà ứng dụng web mở được trong trình duyệt. Sổ tính của một khối thường dưới 5 MB: hãy mở tệp bằng Excel hoặc LibreOffice, xóa các trang, dòng, hình ảnh thừa rồi lưu lại; hoặc dùng lệnh thidua trên máy tính.`,
+        },
+      ],
+      UNOPENED_TITLE,
+    );
 }
 
 /** How long after a change the working copy is written (changes often come in bursts). */

@@ -19,6 +19,9 @@ export function describeProblem(p: InputProblem): string {
 /** Title of every refusal of input: the action checked first and wrote nothing. */
 export const INVALID_TITLE = 'Dữ liệu không hợp lệ, chưa ghi gì';
 
+/** Title of a file that cannot be opened (damaged, foreign, locked, hostile or too large). */
+export const UNOPENED_TITLE = 'Không mở được tệp, chưa ghi gì';
+
 /**
  * Thrown when input is refused: nothing has been written. `title` says why when it is not the
  * data (a workbook whose structure is locked, a sheet too large to read).

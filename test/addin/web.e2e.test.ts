@@ -442,7 +442,7 @@ step(
     for (const [file, says] of cases) {
       const before = checksum(at(file));
       await openFile(at(file));
-      await appNotice('Dữ liệu không hợp lệ, chưa ghi gì').getByText(says).waitFor();
+      await appNotice('Không mở được tệp, chưa ghi gì').getByText(says).waitFor();
       await page.locator('header').getByText(file, { exact: false }).first().waitFor();
       await expectText(fileState(), 'trong.xlsxChưa lưu');
       expect(checksum(at(file))).toBe(before);

@@ -18,7 +18,7 @@ import type {
 import { parseAddress } from '../../workbook/grid';
 import { DATE_FORMAT, sheetKey } from '../../workbook/layout';
 import type { Look } from '../../workbook/presentation';
-import { InputError } from '../../workbook/problems';
+import { InputError, UNOPENED_TITLE } from '../../workbook/problems';
 import { chartDrawings, specDrawing, withCharts, type SheetDrawing } from './chart-parts';
 import { packageRefusal } from './package-guard';
 
@@ -503,7 +503,8 @@ const UNREADABLE =
  * opens workbooks here, so the package is checked here before ExcelJS inflates any of it.
  */
 export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
-  const refused = (message: string) => new InputError([{ source: name, location: 'tệp', message }]);
+  const refused = (message: string) =>
+    new InputError([{ source: name, location: 'tệp', message }], UNOPENED_TITLE);
   if (bytes.length === 0) throw refused('tệp rỗng (0 byte), không phải sổ tính .xlsx.');
   const ole = oleRefusal(bytes);
   if (ole) throw refused(ole);
