@@ -6,7 +6,7 @@ import type { Command } from '../command';
 export const importCommand: Command = {
   summary: 'ghi điểm từ tệp CSV vào các trang đơn vị (kiểm tra hết trước khi ghi)',
   usage:
-    'thidua import <khoi.xlsx> --scores diem.csv [--status "Đã thẩm định"] [--sheet TÊN]\n--scores: CSV (UTF-8, Windows-1258 hay UTF-16) hoặc .xlsx (trang đầu tiên, hoặc trang --sheet). Cột: don_vi, ma, tu_cham, khoi_cham, minh_chung[, ly_do]. Một dòng lỗi → không ghi gì, liệt kê mọi dòng lỗi.\n--status: ghi trạng thái (Chưa nộp, Đã nộp, Đã thẩm định) cho các đơn vị có trong tệp; không có thì giữ nguyên.',
+    'thidua import <khoi.xlsx> --scores diem.csv [--status "Đã thẩm định"] [--sheet TÊN]\n--scores: CSV (UTF-8, Windows-1258 hay UTF-16; chữ phông .VnTime hay VNI-Times được chuyển sang Unicode) hoặc .xlsx (trang đầu tiên, hoặc trang --sheet). Cột: don_vi, ma, tu_cham, khoi_cham, minh_chung[, ly_do]. Một dòng lỗi → không ghi gì, liệt kê mọi dòng lỗi.\n--status: ghi trạng thái (Chưa nộp, Đã nộp, Đã thẩm định) cho các đơn vị có trong tệp; không có thì giữ nguyên.',
   options: { scores: { type: 'string' }, status: { type: 'string' }, sheet: { type: 'string' } },
   async run(values, positionals) {
     const file = positionals[0];
