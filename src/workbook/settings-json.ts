@@ -228,7 +228,8 @@ class Checker {
       const min = this.number(ot.min, `${at}.min`);
       return label === undefined || min === undefined ? undefined : { label, min };
     });
-    this.rules(thresholdProblems(list ? thresholds : [{}]));
+    // A list that is not one has its own problem; an empty one is the rules' to refuse.
+    if (list) this.rules(thresholdProblems(thresholds));
     const fallback = 'fallback' in o ? this.text(o.fallback, `${path}.fallback`) : base.fallback;
     const notClassified =
       'notClassified' in o

@@ -54,11 +54,11 @@ const decode = (
 
 /**
  * Decodes a text file: by its byte-order mark, else UTF-16 told by its NULs, else UTF-8 when the
- * bytes are valid UTF-8, else TCVN3 or VNI when the bytes read so, else Windows-1258 (any byte decodes;
- * its tones written as combining marks become precomposed letters by NFC). Text in any of the
- * Unicode forms that is TCVN3 or VNI copied out of an old document is converted too. Bytes that fit
- * none of these keep what breaks them (NULs, control characters, U+FFFD) for the CSV parser to
- * refuse with its line.
+ * bytes are valid UTF-8, else TCVN3 or VNI when the bytes read so, else Windows-1258 (any byte
+ * decodes; its tones written as combining marks become precomposed letters by NFC). Text in any
+ * of the Unicode forms that is TCVN3 or VNI copied out of an old document is converted too. Bytes
+ * that fit none of these keep what breaks them (NULs, control characters, U+FFFD) for the CSV
+ * parser to refuse with its line.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const read = decodeBytes(bytes);
