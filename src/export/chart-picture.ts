@@ -7,6 +7,7 @@
  */
 import type { RankingChart } from '../core/ranking/chart';
 import { formatDecimal } from '../core/text/vietnamese';
+import { escapeXml } from '../core/text/xml';
 import { IndexedImage } from './png';
 
 /** The picture's size in pixels (96 per inch: 640 px is the 17 cm of the report's text width). */
@@ -85,9 +86,6 @@ function geometry(picture: BarsPicture): Geometry {
     y: (i, j) => plot.y + i * band + (BAND - BAR) / 2 + j * bar,
   };
 }
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const rgb = (argb: string) => argb.slice(-6);
 

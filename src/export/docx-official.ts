@@ -25,6 +25,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import { dateWordsVi, isIsoShaped, isoParts, type DateParts } from '../core/text/dates';
+import { escapeXml } from '../core/text/xml';
 
 export const FONT = 'Times New Roman';
 
@@ -345,9 +346,6 @@ export function footerBlock(left: Paragraph[], right: Paragraph[], leftWidth = m
 // ---------------------------------------------------------------------------------------------
 // Document and packing
 // ---------------------------------------------------------------------------------------------
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Packs the document. The package's core properties carry the document's own date rather than

@@ -9,6 +9,7 @@
  */
 import JSZip from 'jszip';
 import { thresholdsText, type RankingChart } from '../../core/ranking/chart';
+import { escapeXml } from '../../core/text/xml';
 import { parseAddress, sheetRef, type ChartSpec } from '../../workbook/grid';
 
 const NS = {
@@ -58,9 +59,6 @@ const AFTER_DRAWING = [
   'tableParts',
   'extLst',
 ];
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const unescapeXml = (s: string) =>
   s
