@@ -7,6 +7,7 @@ import type { Template } from '../../core/template/types';
 import { formatDateVi } from '../../core/text/dates';
 import { formatDecimal, nfc, normalizeCode, parseDecimal } from '../../core/text/vietnamese';
 import type { InputProblem } from '../problems';
+import { bandSource, hasBands } from '../unit-sheet/layout';
 import { lineLabel, type TableSource } from './parse';
 import {
   unstorableText,
@@ -84,23 +85,19 @@ function noValueReason(c: CompiledTemplate, i: number): string | undefined {
   if (node.kind === 'group')
     return `mục nhóm không nhập điểm; điểm của nhóm ${node.code} là tổng các mục con.`;
   const p = c.parent[i]!;
-  if (c.leafAlternative[i] === 1 && p >= 0 && isBanded(c, p)) {
-    const choice = c.criteria[p]!;
-    const source = c.input[p]! >= 0 ? c.criteria[c.input[p]!]!.code : choice.code;
-    return `"${node.code}" là phương án của mục chọn ${choice.code}, được chọn theo số liệu: hãy ghi số liệu vào dòng của mục ${source}.`;
+  if (c.leafAlternative[i] === 1 && p >= 0 && hasBands(c, p)) {
+    const source = c.criteria[bandSource(c, p)]!.code;
+    return `"${node.code}" là phương án của mục chọn ${c.criteria[p]!.code}, được chọn theo số liệu: hãy ghi số liệu vào dòng của mục ${source}.`;
   }
   if (node.kind === 'choice' && c.input[i]! >= 0)
     return `mục chọn ${node.code} chọn phương án theo số liệu của mục ${c.criteria[c.input[i]!]!.code}; hãy ghi số liệu vào dòng của mục đó.`;
   return undefined;
 }
 
-const isBanded = (c: CompiledTemplate, choice: number) =>
-  c.children[choice]!.some((k) => c.criteria[k]!.band);
-
 /** The choice whose alternative criterion i is, when a mark on i's row chooses it, else -1. */
 function markedChoice(c: CompiledTemplate, i: number): number {
   const p = c.parent[i]!;
-  return c.leafAlternative[i] === 1 && p >= 0 && !isBanded(c, p) ? p : -1;
+  return c.leafAlternative[i] === 1 && p >= 0 && !hasBands(c, p) ? p : -1;
 }
 
 /**
@@ -203,6 +200,9 @@ function nearCode(c: CompiledTemplate, code: string): string {
   return near ? ` (có phải "${near.code}"?)` : '';
 }
 
+/** A unit's criterion: one value per side in a scores file. */
+const rowKey = (unitCode: string, code: string) => `${unitCode}\u0000${code}`;
+
 /** Adds the evidence and reason of `from` to those of `into`, one after the other. */
 function joinNotes(into: ScoreRow, from: ScoreRow) {
   for (const field of ['evidence', 'reason'] as const)
@@ -233,7 +233,7 @@ class MarkedChoices {
   add(row: ScoreRow, alternative: string, sides: Partial<Record<Side, boolean>>) {
     // The unmarked tiers of a copied paper sheet say nothing, their notes included.
     if (!sides.self && !sides.verified) return;
-    const key = `${row.unitCode}\u0000${row.code}`;
+    const key = rowKey(row.unitCode, row.code);
     let entry = this.byChoice.get(key);
     if (!entry) {
       entry = { row: { line: row.line, unitCode: row.unitCode, code: row.code }, marks: {} };
@@ -259,7 +259,7 @@ class MarkedChoices {
 
   /** The rows with the marks folded in: into the choice's own line when it has one. */
   fold(rows: ScoreRow[]): ScoreRow[] {
-    const own = new Map(rows.map((r) => [`${r.unitCode}\u0000${r.code}`, r]));
+    const own = new Map(rows.map((r) => [rowKey(r.unitCode, r.code), r]));
     const added: ScoreRow[] = [];
     for (const [key, { row, marks }] of this.byChoice) {
       const line = own.get(key);
@@ -385,7 +385,7 @@ export function readScoresCsv(
       }
     }
     if (unit && code) {
-      const key = `${unit.code}\u0000${code}`;
+      const key = rowKey(unit.code, code);
       const first = seen.get(key);
       if (first !== undefined)
         fail(`đơn vị ${unit.code}, mục ${code} đã có ở dòng ${first}; mỗi mục chỉ ghi một dòng.`);
