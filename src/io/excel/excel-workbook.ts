@@ -14,7 +14,7 @@ import type {
 } from '../../workbook/grid';
 import { InputError } from '../../workbook/problems';
 import { a1Of, isDateFormat, serialToIso } from './cells';
-import { sheetKey } from '../../workbook/layout';
+import { sheetFinder, sheetKey } from '../../workbook/layout';
 import {
   ExcelVersionError,
   STRUCTURE_PROTECTED,
@@ -174,9 +174,9 @@ export class ExcelWorkbook implements WorkbookPort {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB of sheets, not per sheet
         await context.sync();
         sheetNames ??= worksheets.items.map((w) => w.name);
-        const present = new Set(sheetNames.map(sheetKey));
+        const present = sheetFinder(sheetNames);
         for (const q of queued) {
-          if (!present.has(sheetKey(q.name))) continue;
+          if (!present(q.name)) continue;
           if (q.used.isNullObject) {
             sheets.push({ name: q.name, values: [], formulas: [], merges: [] });
             continue;
@@ -213,23 +213,23 @@ export class ExcelWorkbook implements WorkbookPort {
       // Sheets are added, deleted, renamed, moved or hidden only by a write that replaces some.
       const structure = plan.replace.length ? context.workbook.protection : undefined;
       structure?.load('protected');
-      const replaced = new Set(plan.replace.map((s) => sheetKey(s.name)));
-      const probes: UpdateProbe[] = groupUpdates(
-        plan.update.filter((u) => !replaced.has(sheetKey(u.sheet))),
-      ).map((g) => {
-        const ws = worksheets.getItemOrNullObject(g.sheet);
-        ws.load('protection/protected,protection/options');
-        return {
-          sheet: g.sheet,
-          ws,
-          runs: g.runs.map((run) => {
-            const range = ws.getRange(a1Of(run.rect));
-            range.load('format/protection/locked');
-            if (run.dates.some((row) => row.some(Boolean))) range.load('numberFormat');
-            return { ...run, range };
-          }),
-        };
-      });
+      const replaced = sheetFinder(plan.replace.map((s) => s.name));
+      const probes: UpdateProbe[] = groupUpdates(plan.update.filter((u) => !replaced(u.sheet))).map(
+        (g) => {
+          const ws = worksheets.getItemOrNullObject(g.sheet);
+          ws.load('protection/protected,protection/options');
+          return {
+            sheet: g.sheet,
+            ws,
+            runs: g.runs.map((run) => {
+              const range = ws.getRange(a1Of(run.rect));
+              range.load('format/protection/locked');
+              if (run.dates.some((row) => row.some(Boolean))) range.load('numberFormat');
+              return { ...run, range };
+            }),
+          };
+        },
+      );
       await context.sync();
 
       if (structure?.protected)
