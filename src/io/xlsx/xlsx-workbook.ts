@@ -4,7 +4,6 @@ import type {
   CellSpec,
   CellUpdate,
   CellValue,
-  ChartSpec,
   DataBar,
   RangeStyle,
   ReadValue,
@@ -87,15 +86,12 @@ function cellsOf(range: string): { row: number; column: number }[] {
  */
 export class XlsxWorkbook implements WorkbookPort {
   /**
-   * The charts of the sheets this workbook's writes made, by sheet: ExcelJS neither keeps nor
-   * writes charts, so `xlsxBytes` adds them to the package it writes.
+   * The drawings of charts, by sheet, that `xlsxBytes` adds to the package (ExcelJS neither keeps
+   * nor writes charts): those the opened file had alone on a sheet (the ranking chart of an earlier
+   * run), as they were until their sheet is rebuilt, and those of the sheets this workbook's writes
+   * made.
    */
-  readonly charts = new Map<string, readonly ChartSpec[]>();
-  /**
-   * The drawings of charts alone that the opened file had (the ranking chart of an earlier run),
-   * by sheet, written back as they were until their sheet is rebuilt.
-   */
-  readonly keptCharts = new Map<string, SheetDrawing>();
+  readonly drawings = new Map<string, SheetDrawing>();
 
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -192,9 +188,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private async replaceSheet(spec: SheetSpec) {
     const ws = this.addSheet(spec);
-    this.keptCharts.delete(spec.name);
-    if (spec.charts.length) this.charts.set(spec.name, spec.charts);
-    else this.charts.delete(spec.name);
+    for (const sheet of this.drawings.keys())
+      if (sheetKey(sheet) === sheetKey(spec.name)) this.drawings.delete(sheet);
+    if (spec.charts.length) this.drawings.set(spec.name, specDrawing(spec.charts, spec.name));
     // Values first, then formats, then tables (the order Office.js needs too).
     writeCells(ws, spec);
     for (const m of spec.merges) ws.mergeCells(m);
@@ -521,15 +517,12 @@ export async function openXlsx(bytes: Uint8Array, name: string): Promise<XlsxWor
   }
   giveTablesAStyle(wb);
   const workbook = new XlsxWorkbook(wb);
-  for (const [sheet, drawing] of await chartDrawings(bytes))
-    workbook.keptCharts.set(sheet, drawing);
+  for (const [sheet, drawing] of await chartDrawings(bytes)) workbook.drawings.set(sheet, drawing);
   return workbook;
 }
 
 /** The workbook as .xlsx bytes (a download in the task pane, a file in the CLI). */
 export async function xlsxBytes(workbook: XlsxWorkbook): Promise<Uint8Array> {
   const bytes = new Uint8Array(await workbook.workbook.xlsx.writeBuffer());
-  const drawings = new Map(workbook.keptCharts);
-  for (const [sheet, specs] of workbook.charts) drawings.set(sheet, specDrawing(specs, sheet));
-  return drawings.size ? withCharts(bytes, drawings) : bytes;
+  return workbook.drawings.size ? withCharts(bytes, workbook.drawings) : bytes;
 }
