@@ -60,13 +60,7 @@ async function answer(request: WorkerRequest): Promise<[unknown, Transferable[]]
     }
     case 'layouts': {
       const wb = workbook(request.handle);
-      return [
-        layouts(
-          wb,
-          wb.workbook.worksheets.map((w) => w.name),
-        ),
-        [],
-      ];
+      return [layouts(wb, await wb.sheetNames()), []];
     }
     case 'close':
       workbooks.delete(request.handle);
