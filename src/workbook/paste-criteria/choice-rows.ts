@@ -2,7 +2,7 @@ import { formatDecimal } from '../../core/text/vietnamese';
 import { type Alternative, bandsIn, clausesOf } from './choices';
 import { SIDE_LABEL, sentences, short } from './sentences';
 import type { Node } from './tree';
-import type { PastedRow } from './types';
+import { derivedRow, type PastedRow } from './types';
 
 // The rows of an item that is a choice: alternatives written in its text, or tiers listed as rows
 // under it; and the parts that look like alternatives but add up to the item's points.
@@ -88,24 +88,20 @@ export function alternativeRows(node: Node, alternatives: readonly Alternative[]
     node.unsure.push(
       'có mức ghi khoảng số liệu, có mức không; các mức được chọn bằng mã phương án khi chấm',
     );
-  return alternatives.map((a, i): PastedRow => {
+  return alternatives.map((a, i) => {
     const code = `${node.code}.m${i + 1}`;
     const worth =
       a.kind === 'base'
         ? `${pts(a.points)} điểm`
         : `${SIDE_LABEL[a.kind]} ${pts(a.points)} điểm một lần`;
-    return {
-      line: 0,
-      written: '',
+    return derivedRow(node.code, {
       code,
-      parent: node.code,
       text: a.label,
       kind: a.kind,
       ...(a.kind === 'base' ? { base: a.points } : { rate: a.points }),
       ...(banded && a.band ? { band: a.band } : {}),
       reading: [`phương án của mục ${node.code}: ${worth} (câu "${short(a.sentence)}")`],
       ...(a.unsure.length ? { unsure: a.unsure } : {}),
-      derived: true,
-    };
+    });
   });
 }

@@ -21,7 +21,7 @@ import {
 } from './choice-rows';
 import { alternativesIn, clausesOf } from './choices';
 import type { Node } from './tree';
-import { PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
+import { derivedRow, PASTE_SOURCE, type PastedRow, type PasteWarning } from './types';
 
 // Kinds, rule rows and caps: the tree of rows with an STT becomes the rows of the template.
 
@@ -129,16 +129,12 @@ function knockoutRows(node: Node, said: readonly string[]): PastedRow[] {
     .map((sentence, i) => {
       const code = `${node.code}.kxl${i ? i + 1 : ''}`;
       node.reading.push(`tạo dòng ${code}: điều kiện "không xếp loại"`);
-      return {
-        line: 0,
-        written: '',
+      return derivedRow(node.code, {
         code,
-        parent: node.code,
         text: sentence.replace(/^\((.*)\)$/u, '$1'),
         kind: 'knockout',
         reading: [`dòng điều kiện tạo từ mục ${node.code}`],
-        derived: true,
-      };
+      });
     });
 }
 
@@ -249,18 +245,14 @@ function ruleRow(node: Node, side: RuleSide, rate: Rate): PastedRow {
   node.reading.push(
     `tạo dòng ${code}: ${SIDE_LABEL[side]} ${pts(rate.rate)} điểm mỗi trường hợp (${rateOrigin(node, side, rate)})`,
   );
-  return {
-    line: 0,
-    written: '',
+  return derivedRow(node.code, {
     code,
-    parent: node.code,
     text:
       rate.sentence || `Mỗi trường hợp ${side === 'bonus' ? 'cộng' : 'trừ'} ${pts(rate.rate)} điểm`,
     kind: side,
     rate: rate.rate,
     reading: [`dòng ${SIDE_LABEL[side]} tạo từ mục ${node.code}`],
-    derived: true,
-  };
+  });
 }
 
 /** The row of a node; its reading is the node's, so caps found later still show in it. */

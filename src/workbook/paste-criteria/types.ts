@@ -24,6 +24,15 @@ export interface PastedRow extends Pick<
   derived?: boolean;
 }
 
+/**
+ * A row made below `parent` from its text or cells (a rule row, a knock-out, an alternative): no
+ * line or STT of its own.
+ */
+export const derivedRow = (
+  parent: string,
+  row: Omit<PastedRow, 'line' | 'written' | 'parent' | 'derived'>,
+): PastedRow => ({ line: 0, written: '', parent, ...row, derived: true });
+
 export interface PasteOptions {
   /** Title when the paste has no title line above the header. */
   title?: string;
