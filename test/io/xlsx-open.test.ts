@@ -23,6 +23,8 @@ async function withTable(): Promise<Uint8Array> {
 async function refusal(bytes: Uint8Array, name: string): Promise<string> {
   const e = await openXlsx(bytes, name).catch((x: unknown) => x);
   expect(e).toBeInstanceOf(InputError);
+  // A file that does not open is not "invalid data": the notice's title says so.
+  expect((e as InputError).title).toBe('Không mở được tệp, chưa ghi gì');
   const [p] = (e as InputError).problems;
   expect(p).toMatchObject({ source: name, location: 'tệp' });
   return p!.message;
